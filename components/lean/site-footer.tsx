@@ -1,0 +1,20 @@
+/** The footer of the landing and standalone pages. */
+import Link from 'next/link';
+import { LogoMark } from './logo';
+
+export function SiteFooter() {
+  return (
+    <footer className="border-t">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-8 text-sm text-fd-muted-foreground">
+        <span className="inline-flex items-center gap-2">
+          <LogoMark className="size-5" /> © 2026 Factuarea
+        </span>
+        <nav aria-label="Footer" className="flex gap-5">
+          <Link href="/faq" prefetch={false} className="hover:text-fd-foreground">FAQ</Link>
+          <Link href="/beta-access" prefetch={false} className="hover:text-fd-foreground">Beta access</Link>
+          <a href="/api/openapi" className="hover:text-fd-foreground">OpenAPI document</a>
+        </nav>
+      </div>
+    </footer>
+  );
+}

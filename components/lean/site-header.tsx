@@ -1,0 +1,36 @@
+/** The top bar shared by every page: logo, primary links, search and theme toggle. */
+import Link from 'next/link';
+import { Logo } from './logo';
+import { SearchButton } from './search-button';
+import { ThemeToggle } from './theme-toggle';
+
+export function SiteHeader({ menu = false }: { menu?: boolean }) {
+  return (
+    <header className="sticky top-0 z-40 border-b bg-fd-background/85 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-4 px-4">
+        {menu ? (
+          <label htmlFor="nav-toggle" className="cursor-pointer rounded-md p-1 md:hidden" aria-label="Open navigation">
+            <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+              <path d="M4 6h16M4 12h16M4 18h16" />
+            </svg>
+          </label>
+        ) : null}
+        <Link href="/" prefetch={false} aria-label="Factuarea API home">
+          <Logo />
+        </Link>
+        <nav aria-label="Main" className="ms-4 hidden items-center gap-5 text-sm text-fd-muted-foreground lg:flex">
+          <Link href="/faq" prefetch={false} className="hover:text-fd-foreground">
+            FAQ
+          </Link>
+          <Link href="/beta-access" prefetch={false} className="hover:text-fd-foreground">
+            Beta access
+          </Link>
+        </nav>
+        <div className="ms-auto flex items-center gap-2">
+          <SearchButton className="w-40 sm:w-56" />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

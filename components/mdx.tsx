@@ -1,0 +1,46 @@
+/** The components MDX content renders with: all server-side, no client code beyond the copy button. */
+import Link from 'next/link';
+import type { ComponentProps, ReactNode } from 'react';
+import { Pre } from './lean/pre';
+
+function Heading({ as: Tag, id, children, ...props }: ComponentProps<'h2'> & { as: 'h2' | 'h3' | 'h4' }) {
+  return (
+    <Tag id={id} {...props} className="group scroll-mt-20">
+      {children}
+      {id ? (
+        <a href={`#${id}`} aria-label="Link to this section" className="ms-2 text-fd-muted-foreground no-underline opacity-0 group-hover:opacity-100">
+          #
+        </a>
+      ) : null}
+    </Tag>
+  );
+}
+
+function A({ href = '', ...props }: ComponentProps<'a'>) {
+  if (href.startsWith('/')) return <Link href={href} prefetch={false} {...props} />;
+  return <a href={href} {...props} {...(href.startsWith('http') ? { rel: 'noreferrer noopener' } : {})} />;
+}
+
+export function Callout({ type = 'info', title, children }: { type?: 'info' | 'warn' | 'error' | 'success'; title?: ReactNode; children: ReactNode }) {
+  const tone = {
+    info: 'border-fd-primary/40 bg-fd-primary/5',
+    warn: 'border-amber-500/50 bg-amber-500/10',
+    error: 'border-red-500/50 bg-red-500/10',
+    success: 'border-emerald-500/50 bg-emerald-500/10',
+  }[type];
+  return (
+    <div role="note" className={`not-prose my-5 rounded-xl border-s-4 border p-4 text-sm ${tone}`}>
+      {title ? <p className="mb-1 font-semibold">{title}</p> : null}
+      <div className="[&_p]:my-1 [&_code]:rounded [&_code]:bg-fd-muted [&_code]:px-1">{children}</div>
+    </div>
+  );
+}
+
+export const mdxComponents = {
+  pre: Pre,
+  a: A,
+  h2: (p: ComponentProps<'h2'>) => <Heading as="h2" {...p} />,
+  h3: (p: ComponentProps<'h3'>) => <Heading as="h3" {...p} />,
+  h4: (p: ComponentProps<'h4'>) => <Heading as="h4" {...p} />,
+  Callout,
+};

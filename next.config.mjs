@@ -1,0 +1,17 @@
+import { createMDX } from 'fumadocs-mdx/next';
+import { securityHeaders } from './lib/security-headers.mjs';
+
+const withMDX = createMDX();
+
+/** @type {import('next').NextConfig} */
+const config = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  async headers() {
+    // HSTS in production builds; browsers ignore it on plain-HTTP localhost.
+    const production = process.env.NODE_ENV === 'production';
+    return [{ source: '/:path*', headers: securityHeaders({ production }) }];
+  },
+};
+
+export default withMDX(config);
