@@ -57,16 +57,18 @@ export default function HomePage() {
             <p className="mb-3 inline-flex rounded-full border bg-fd-background px-3 py-1 text-xs font-medium text-fd-muted-foreground">
               Private beta · REST over HTTPS · JSON
             </p>
-            <h1 className="max-w-3xl text-4xl font-semibold tracking-tight md:text-5xl">
-              Spanish invoicing, from your own code.
-            </h1>
+            <h1 className="max-w-3xl text-4xl font-semibold tracking-tight md:text-5xl">Spanish invoicing, from your own code.</h1>
             <p className="mt-4 max-w-2xl text-lg text-fd-muted-foreground">
               The Factuarea API issues, sends and collects invoices for businesses in Spain — with IVA, IRPF retention and{' '}
-              <em>recargo de equivalencia</em> computed for you, and VeriFactu and FACe built in. Keep your ERP, shop or
-              SaaS in sync with the books.
+              <em>recargo de equivalencia</em> computed for you, and VeriFactu and FACe built in. Keep your ERP, shop or SaaS in sync with
+              the books.
             </p>
             <div className="mt-8 flex flex-wrap items-center gap-3">
-              <Link href="/beta-access" prefetch={false} className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90">
+              <Link
+                href="/beta-access"
+                prefetch={false}
+                className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90"
+              >
                 Request beta access
               </Link>
               <Link href="/faq" prefetch={false} className="rounded-lg border px-4 py-2.5 font-medium hover:bg-fd-accent">
@@ -89,7 +91,9 @@ export default function HomePage() {
             {steps.map((s, i) => (
               <li key={s.title} className="rounded-xl border p-5">
                 <p className="flex items-center gap-3 font-medium">
-                  <span className="inline-flex size-7 items-center justify-center rounded-full bg-fd-primary text-sm text-fd-primary-foreground">{i + 1}</span>
+                  <span className="inline-flex size-7 items-center justify-center rounded-full bg-fd-primary text-sm text-fd-primary-foreground">
+                    {i + 1}
+                  </span>
                   {s.title}
                 </p>
                 <p className="mt-2 text-sm text-fd-muted-foreground">{s.body}</p>
@@ -110,8 +114,8 @@ export default function HomePage() {
               What the API covers
             </h2>
             <p className="mt-2 max-w-2xl text-fd-muted-foreground">
-              The API works alongside the Factuarea web app: plan, branding and company tax settings stay in the app; documents and
-              contacts are yours to automate.
+              The API works alongside the Factuarea web app: plan, branding and company tax settings stay in the app; documents and contacts
+              are yours to automate.
             </p>
             <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
               {coverage.map(([t, d]) => (
@@ -141,7 +145,11 @@ export default function HomePage() {
               <p className="text-lg font-medium">Ready to build?</p>
               <p className="text-sm text-fd-muted-foreground">Request access today; we answer within five business days.</p>
             </div>
-            <Link href="/beta-access" prefetch={false} className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90">
+            <Link
+              href="/beta-access"
+              prefetch={false}
+              className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90"
+            >
               Request beta access
             </Link>
           </div>

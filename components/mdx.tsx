@@ -8,7 +8,11 @@ function Heading({ as: Tag, id, children, ...props }: ComponentProps<'h2'> & { a
     <Tag id={id} {...props} className="group scroll-mt-20">
       {children}
       {id ? (
-        <a href={`#${id}`} aria-label="Link to this section" className="ms-2 text-fd-muted-foreground no-underline opacity-0 group-hover:opacity-100">
+        <a
+          href={`#${id}`}
+          aria-label="Link to this section"
+          className="ms-2 text-fd-muted-foreground no-underline opacity-0 group-hover:opacity-100"
+        >
           #
         </a>
       ) : null}
@@ -21,7 +25,15 @@ function A({ href = '', ...props }: ComponentProps<'a'>) {
   return <a href={href} {...props} {...(href.startsWith('http') ? { rel: 'noreferrer noopener' } : {})} />;
 }
 
-export function Callout({ type = 'info', title, children }: { type?: 'info' | 'warn' | 'error' | 'success'; title?: ReactNode; children: ReactNode }) {
+export function Callout({
+  type = 'info',
+  title,
+  children,
+}: {
+  type?: 'info' | 'warn' | 'error' | 'success';
+  title?: ReactNode;
+  children: ReactNode;
+}) {
   const tone = {
     info: 'border-fd-primary/40 bg-fd-primary/5',
     warn: 'border-amber-500/50 bg-amber-500/10',

@@ -31,7 +31,11 @@ for (const i of issues) byFile.set(fileOf(i.pointer), [...(byFile.get(fileOf(i.p
 let failing = 0;
 for (const [file, list] of [...byFile].sort()) {
   const counts = list.reduce<Record<string, number>>((a, i) => ((a[i.kind] = (a[i.kind] ?? 0) + 1), a), {});
-  console.log(`\n${file}: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  console.log(
+    `\n${file}: ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
+  );
   for (const i of list.slice(0, only ? 400 : 15)) console.log(`  [${i.kind}] ${i.pointer}: ${i.message}`);
   if (list.length > (only ? 400 : 15)) console.log(`  … ${list.length - (only ? 400 : 15)} more`);
   failing += list.filter((i) => !(allowTodo && (i.kind === 'todo' || i.kind === 'operation'))).length;

@@ -6,7 +6,10 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const logo = readFileSync('public/logo/isotipo-factuarea.svg', 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage();
 
 async function shot(html, width, height, path) {
@@ -15,8 +18,18 @@ async function shot(html, width, height, path) {
   writeFileSync(path, await page.screenshot({ type: 'png', omitBackground: false }));
 }
 
-await shot(`<div style="width:180px;height:180px;display:grid;place-items:center;background:#fff">${logo.replace('<svg', '<svg width="140" height="140"')}</div>`, 180, 180, 'public/apple-icon.png');
-await shot(`<div style="width:32px;height:32px">${logo.replace('<svg', '<svg width="32" height="32"')}</div>`, 32, 32, 'public/favicon.png');
+await shot(
+  `<div style="width:180px;height:180px;display:grid;place-items:center;background:#fff">${logo.replace('<svg', '<svg width="140" height="140"')}</div>`,
+  180,
+  180,
+  'public/apple-icon.png',
+);
+await shot(
+  `<div style="width:32px;height:32px">${logo.replace('<svg', '<svg width="32" height="32"')}</div>`,
+  32,
+  32,
+  'public/favicon.png',
+);
 await shot(
   `<div style="width:1200px;height:630px;box-sizing:border-box;padding:80px;font-family:'DejaVu Sans',Arial,sans-serif;background:linear-gradient(160deg,#e8efff 0%,#ffffff 60%);display:flex;flex-direction:column;justify-content:space-between">
     <div style="display:flex;align-items:center;gap:20px;font-size:40px;font-weight:700;color:#0b1220">${logo.replace('<svg', '<svg width="72" height="72"')}Factuarea <span style="font-weight:400;color:#5b6474">API</span></div>

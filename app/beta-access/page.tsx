@@ -23,12 +23,15 @@ export default function BetaAccessPage() {
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-14">
         <h1 className="text-3xl font-semibold tracking-tight">Request beta access</h1>
         <p className="mt-3 text-lg text-fd-muted-foreground">
-          The API is in private beta: companies get keys once they are on the allow-list. Ask for access and we reply within
-          five business days.
+          The API is in private beta: companies get keys once they are on the allow-list. Ask for access and we reply within five business
+          days.
         </p>
         <h2 className="mt-10 text-xl font-semibold">What to send</h2>
         <p className="mt-2">
-          Write to <a className="font-medium text-fd-primary underline" href={`mailto:${betaAccessEmail}`}>{betaAccessEmail}</a>{' '}
+          Write to{' '}
+          <a className="font-medium text-fd-primary underline" href={`mailto:${betaAccessEmail}`}>
+            {betaAccessEmail}
+          </a>{' '}
           from the e-mail address of your Factuarea company account, with:
         </p>
         <ul className="mt-3 list-disc space-y-1 ps-6">
@@ -36,7 +39,10 @@ export default function BetaAccessPage() {
           <li>what you will build: an ERP sync, an online shop, an accounting practice tool, a SaaS product…;</li>
           <li>roughly how many invoices a month you expect to create through the API.</li>
         </ul>
-        <a href={mailto} className="mt-6 inline-block rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90">
+        <a
+          href={mailto}
+          className="mt-6 inline-block rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90"
+        >
           Write the request
         </a>
         <h2 className="mt-10 text-xl font-semibold">What happens next</h2>
@@ -44,8 +50,8 @@ export default function BetaAccessPage() {
           <li>We check the company and the use case, and answer within five business days.</li>
           <li>Once approved, your company can create API keys in the web app under Developers → API keys.</li>
           <li>
-            Start with a <code>fact_test_</code> key: it works on a sandbox copy of your company where nothing reaches clients,
-            AEAT or FACe.
+            Start with a <code>fact_test_</code> key: it works on a sandbox copy of your company where nothing reaches clients, AEAT or
+            FACe.
           </li>
         </ol>
       </main>

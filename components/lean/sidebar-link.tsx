@@ -12,7 +12,9 @@ export function SidebarLink({ href, children }: { href: string; children: ReactN
       prefetch={false}
       aria-current={active ? 'page' : undefined}
       className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm transition-colors ${
-        active ? 'bg-fd-primary/10 font-medium text-fd-primary' : 'text-fd-muted-foreground hover:bg-fd-accent hover:text-fd-accent-foreground'
+        active
+          ? 'bg-fd-primary/10 font-medium text-fd-primary'
+          : 'text-fd-muted-foreground hover:bg-fd-accent hover:text-fd-accent-foreground'
       }`}
     >
       {children}

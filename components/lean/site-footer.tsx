@@ -10,9 +10,15 @@ export function SiteFooter() {
           <LogoMark className="size-5" /> © 2026 Factuarea
         </span>
         <nav aria-label="Footer" className="flex gap-5">
-          <Link href="/faq" prefetch={false} className="hover:text-fd-foreground">FAQ</Link>
-          <Link href="/beta-access" prefetch={false} className="hover:text-fd-foreground">Beta access</Link>
-          <a href="/api/openapi" className="hover:text-fd-foreground">OpenAPI document</a>
+          <Link href="/faq" prefetch={false} className="hover:text-fd-foreground">
+            FAQ
+          </Link>
+          <Link href="/beta-access" prefetch={false} className="hover:text-fd-foreground">
+            Beta access
+          </Link>
+          <a href="/api/openapi" className="hover:text-fd-foreground">
+            OpenAPI document
+          </a>
         </nav>
       </div>
     </footer>

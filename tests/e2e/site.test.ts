@@ -27,7 +27,10 @@ describe('landing page', () => {
     const input = page.getByPlaceholder(/search/i).last();
     await input.waitFor({ state: 'visible' });
     await input.fill('idempotency key twice');
-    const result = page.locator('[role="dialog"] a[href^="/faq"], [role="dialog"] [data-search-item] , [role="dialog"] button').filter({ hasText: /Idempotency-Key/i }).first();
+    const result = page
+      .locator('[role="dialog"] a[href^="/faq"], [role="dialog"] [data-search-item] , [role="dialog"] button')
+      .filter({ hasText: /Idempotency-Key/i })
+      .first();
     await result.waitFor({ state: 'visible', timeout: 15_000 });
     await result.click();
     await page.waitForURL(/\/faq/);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: every check and test, in the order a failure is cheapest to find.
+# Installs Debian's chromium when it is missing (browser tests drive /usr/bin/chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "== installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
+fi
+
+step() { echo; echo "== $*"; }
+
+step "OpenAPI: bundle and check"
+npm run --silent openapi:bundle
+npm run --silent openapi:check
+
+step "Static checks: format, lint, types"
+npx prettier --check . > /dev/null || { npx prettier --check .; exit 1; }
+npx eslint .
+npx tsc --noEmit
+
+step "Unit and contract tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+
+step "Production build"
+npx next build > test-results/build.log 2>&1 || { tail -60 test-results/build.log; exit 1; }
+tail -5 test-results/build.log
+
+step "Browser and HTTP tests against next start"
+npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
+
+node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json
