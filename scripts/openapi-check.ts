@@ -21,9 +21,17 @@ for (const f of fragments) {
   if (isObject(f.doc.components))
     for (const [kind, map] of Object.entries(f.doc.components))
       if (isObject(map)) for (const k of Object.keys(map)) owned.push([`#/components/${kind}/${escapePointer(k)}`, f.file]);
-  for (const k of Object.keys(f.doc)) if (!['paths', 'webhooks', 'components'].includes(k)) owned.push([`#/${k}`, f.file]);
+  for (const k of Object.keys(f.doc)) if (!['paths', 'webhooks', 'components', 'tags'].includes(k)) owned.push([`#/${k}`, f.file]);
 }
-const fileOf = (p: string) => owned.find(([prefix]) => p === prefix || p.startsWith(prefix + '/'))?.[1] ?? 'document.yaml';
+/** Tags are concatenated and reordered by the bundler, so they are attributed by name. */
+const tagFile = new Map<string, string>();
+for (const f of fragments) for (const t of (f.doc.tags ?? []) as { name: string }[]) tagFile.set(t.name, f.file);
+const tagNames = ((doc.tags ?? []) as { name: string }[]).map((t) => t.name);
+const fileOf = (p: string) => {
+  const tag = /^#\/tags\/(\d+)/.exec(p);
+  if (tag) return tagFile.get(tagNames[Number(tag[1])]) ?? 'document.yaml';
+  return owned.find(([prefix]) => p === prefix || p.startsWith(prefix + '/'))?.[1] ?? 'document.yaml';
+};
 
 const issues = checkDocument(doc).filter((i) => !only || fileOf(i.pointer) === only);
 const byFile = new Map<string, Issue[]>();

@@ -3,13 +3,13 @@ import { notFound } from 'next/navigation';
 import { findNeighbour } from 'fumadocs-core/page-tree';
 import { PageShell } from '@/components/lean/page-shell';
 import { mdxComponents } from '@/components/mdx';
-import { source } from '@/lib/source';
+import { guidePage, guidePages, source } from '@/lib/source';
 
 type Props = { params: Promise<{ slug: string[] }> };
 
 export default async function GuidePage({ params }: Props) {
   const { slug } = await params;
-  const page = source.getPage(slug);
+  const page = guidePage(slug);
   if (!page) notFound();
   const Body = page.data.body;
   const { previous, next } = findNeighbour(source.getPageTree(), page.url);
@@ -28,12 +28,12 @@ export default async function GuidePage({ params }: Props) {
 }
 
 export function generateStaticParams() {
-  return source.generateParams().filter((p) => p.slug.length > 0);
+  return guidePages().map((p) => ({ slug: p.slugs }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const page = source.getPage(slug);
+  const page = guidePage(slug);
   if (!page) notFound();
   return { title: page.data.title, description: page.data.description };
 }
