@@ -17,6 +17,9 @@ step() { echo; echo "== $*"; }
 step "OpenAPI: bundle and check"
 npm run --silent openapi:bundle
 npm run --silent openapi:check
+npm run --silent openapi:originality
+npx @redocly/cli lint openapi/dist/openapi.json --format=summary 2>&1 | grep -v -e '^\s*$' -e '║' -e '╔' -e '╚'
+npx spectral lint openapi/dist/openapi.json --fail-severity=error
 
 step "Static checks: format, lint, types"
 npx prettier --check . > /dev/null || { npx prettier --check .; exit 1; }
