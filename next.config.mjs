@@ -12,6 +12,10 @@ const config = {
     const production = process.env.NODE_ENV === 'production';
     return [{ source: '/:path*', headers: securityHeaders({ production }) }];
   },
+  async rewrites() {
+    // Every page as Markdown: /faq.md, /api-reference/invoices/public-api.v1.invoices.list.md
+    return [{ source: '/:path*.md', destination: '/llms.mdx/:path*' }];
+  },
 };
 
 export default withMDX(config);

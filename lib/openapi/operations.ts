@@ -177,10 +177,50 @@ export function exampleValue(p: Parameter): Json | undefined {
   return undefined;
 }
 
+/**
+ * A value for a path parameter: its own example, else the id the operation's success example shows
+ * (`data.id` for the last parameter, `data.<name>_id` or `data.<name>.id` for the others).
+ */
+export function pathParameterExample(op: Operation, p: Parameter): Json | undefined {
+  const own = exampleValue(p);
+  if (own !== undefined) return own;
+  const ok = op.responses.find((r) => r.status.startsWith('2'));
+  const value = ok?.content.flatMap((c) => c.examples)[0]?.value;
+  const data = isObject(value) ? (Array.isArray(value.data) ? value.data[0] : value.data) : undefined;
+  if (!isObject(data)) return undefined;
+  const names = op.parameters.filter((x) => x.in === 'path').map((x) => x.name);
+  const nested = data[p.name];
+  if (typeof data[`${p.name}_id`] === 'string') return data[`${p.name}_id`];
+  if (isObject(nested) && typeof nested.id === 'string') return nested.id;
+  if (names[names.length - 1] === p.name && typeof data.id === 'string') return data.id;
+  return undefined;
+}
+
+const knownIds = new WeakMap<JsonObject, Map<string, Json>>();
+
+/** For each path parameter name, an example value found on any operation of the document (e.g. `invoice` → FV2026-0042's id). */
+function pathExamplesOf(doc: JsonObject): Map<string, Json> {
+  let map = knownIds.get(doc);
+  if (!map) {
+    map = new Map();
+    const ops = listOperations(doc);
+    // Retrieve operations (`GET /things/{thing}`) first: their example is the canonical object.
+    ops.sort((a, b) => Number(b.method === 'get' && /\}$/.test(b.path)) - Number(a.method === 'get' && /\}$/.test(a.path)));
+    for (const op of ops)
+      for (const p of op.parameters.filter((x) => x.in === 'path')) {
+        const v = pathParameterExample(op, p);
+        if (v !== undefined && !map.has(p.name)) map.set(p.name, v);
+      }
+    knownIds.set(doc, map);
+  }
+  return map;
+}
+
 export function exampleRequest(doc: JsonObject, op: Operation, idempotencyKey: string): ExampleRequest {
   let path = op.path;
   for (const p of op.parameters.filter((x) => x.in === 'path')) {
-    const v = exampleValue(p);
+    const fallback = p.schema.type === 'integer' ? 0 : undefined;
+    const v = pathParameterExample(op, p) ?? pathExamplesOf(doc).get(p.name) ?? fallback;
     path = path.replace(`{${p.name}}`, v === undefined ? `{${p.name}}` : encodeURIComponent(String(v)));
   }
   const query: [string, string][] = [];
