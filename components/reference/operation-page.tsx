@@ -22,7 +22,7 @@ const GROUPS: [Operation['parameters'][number]['in'], string][] = [
   ['header', 'Headers'],
 ];
 
-function ParameterList({ doc, op }: { doc: JsonObject; op: Operation }) {
+function ParameterList({ op }: { op: Operation }) {
   return (
     <>
       {GROUPS.map(([where, title]) => {
@@ -153,7 +153,7 @@ export async function OperationPage({ doc, op, tryIt }: { doc: JsonObject; op: O
             <TryIt {...tryIt} />
           </div>
 
-          <ParameterList doc={doc} op={op} />
+          <ParameterList op={op} />
 
           {op.requestBody ? (
             <section aria-labelledby="request-body" className="mt-8">
