@@ -1,0 +1,14 @@
+/** Every schema migration, in order. Append new ones; never edit or renumber one that has shipped. */
+import outbox from './0001_outbox';
+import betaRequests from './0002_beta_requests';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'outbox', sql: outbox },
+  { version: 2, name: 'beta_requests', sql: betaRequests },
+];
