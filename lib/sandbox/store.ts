@@ -42,6 +42,7 @@ export interface Page {
   next_cursor: string | null;
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELD_RE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 
 /** `client.id` → `data->'client'->>'id'`. */
@@ -74,6 +75,7 @@ export class Store {
   ) {}
 
   async get(kind: string, id: string, { lock = false } = {}): Promise<Stored | undefined> {
+    if (!UUID_RE.test(id)) return undefined;
     const { rows } = await this.q.query<{ id: string; data: JsonObject; meta: JsonObject; created_at: Date | string }>(
       `SELECT id, data, meta, created_at FROM sandbox_objects WHERE company_id = $1 AND kind = $2 AND id = $3${lock ? ' FOR UPDATE' : ''}`,
       [this.companyId, kind, id],

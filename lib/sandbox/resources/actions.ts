@@ -33,8 +33,11 @@ function action(kind: string, fn: Action, status?: number): Handler {
   };
 }
 
-const requireStatus = (o: JsonObject, allowed: string[], what: string, verb: string) => {
-  if (!allowed.includes(String(o.status))) throw badTransition(what, String(o.status), verb);
+/** Refuses a move the life cycle forbids: `invalid_status_transition`, or `resource_conflict` (409) where the operation documents a 409 for it. */
+const requireStatus = (o: JsonObject, allowed: string[], what: string, verb: string, conflict = false) => {
+  if (allowed.includes(String(o.status))) return;
+  if (conflict) throw new ApiError('resource_conflict', `You can't ${verb} a ${what} whose status is "${String(o.status)}".`);
+  throw badTransition(what, String(o.status), verb);
 };
 
 // ---------- invoices ----------
@@ -334,7 +337,7 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
     accept: action(kind, async (ctx, info, o) => {
       if (o.status === 'accepted')
         throw new ApiError(kind === 'quotes' ? 'quote_already_accepted' : 'invalid_status_transition', `The ${what} is already accepted.`);
-      requireStatus(o, ['draft', 'sent'], what, 'accept');
+      requireStatus(o, ['draft', 'sent'], what, 'accept', kind === 'quotes');
       if (kind === 'quotes' && typeof o.valid_until === 'string' && o.valid_until < today(ctx.now))
         throw new ApiError('quote_expired', `The quote expired on ${o.valid_until}.`);
       const saved = await saveObject(ctx, info, o, {
@@ -346,7 +349,7 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
       return saved;
     }),
     reject: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['draft', 'sent', 'accepted'], what, 'reject');
+      requireStatus(o, ['draft', 'sent', 'accepted'], what, 'reject', kind === 'quotes' && o.status === 'converted');
       const saved = await saveObject(ctx, info, o, {
         ...o,
         status: 'rejected',
@@ -357,9 +360,13 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
     }),
     convert: action(kind, async (ctx, info, o) => {
       const target = str(ctx.req.body.target) ?? 'invoice';
-      if (kind === 'quotes') requireStatus(o, ['accepted'], what, 'convert');
-      else if (kind === 'proformas') requireStatus(o, ['draft', 'accepted'], what, 'convert');
-      else requireStatus(o, ['draft', 'sent', 'signed'], what, 'convert');
+      const allowed = kind === 'quotes' ? ['accepted'] : kind === 'proformas' ? ['draft', 'accepted'] : [];
+      if (allowed.length && !allowed.includes(String(o.status)))
+        throw new ApiError(
+          'resource_conflict',
+          `Only a ${allowed.join(' or ')} ${what} can be converted; this one is ${String(o.status)}.`,
+        );
+      if (kind === 'delivery_notes') requireStatus(o, ['draft', 'sent', 'signed'], what, 'convert');
       const targetKind = target === 'proforma' ? 'proformas' : target === 'delivery_note' ? 'delivery_notes' : 'invoices';
       const extra: JsonObject = typeof ctx.req.body.target_series_id === 'string' ? { series_id: ctx.req.body.target_series_id } : {};
       const created = await convertTo(ctx, o, targetKind, extra);
@@ -376,14 +383,14 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
     }),
     duplicate: action(kind, async (ctx, info, o) => duplicateDocument(ctx, info, o)),
     mark_delivered: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['draft'], what, 'mark as delivered');
+      requireStatus(o, ['draft'], what, 'mark as delivered', true);
       const date = str(ctx.req.body.delivery_date)?.slice(0, 10) ?? str(o.delivery_date) ?? today(ctx.now);
       const saved = await saveObject(ctx, info, o, { ...o, status: 'sent', delivery_date: date });
       await ctx.emit('delivery_note.status_changed', saved, { from_status: String(o.status), to_status: 'delivered', delivery_date: date });
       return saved;
     }),
     sign: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['sent'], what, 'sign');
+      requireStatus(o, ['sent'], what, 'sign', true);
       const image = String(ctx.req.body.signature_image_base64 ?? '');
       if (!image.startsWith('iVBOR') && !image.startsWith('data:image/png'))
         throw new ApiError('invalid_param_format', 'The signature must be a base64 PNG image.', 'signature_image_base64');
@@ -398,7 +405,7 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
       return saved;
     }),
     cancel: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['draft', 'sent', 'signed'], what, 'cancel');
+      requireStatus(o, ['draft', 'sent', 'signed'], what, 'cancel', true);
       const saved = await saveObject(ctx, info, o, { ...o, status: 'cancelled' });
       await ctx.emit('delivery_note.status_changed', saved, {
         from_status: String(o.status),
@@ -423,7 +430,7 @@ function resume(verb: string): Handler {
 
 const recurringActions: Record<string, Handler> = {
   pause: action('recurring_invoices', async (ctx, info, o) => {
-    requireStatus(o, ['active'], 'recurring invoice', 'pause');
+    requireStatus(o, ['active'], 'recurring invoice', 'pause', true);
     const saved = await saveObject(ctx, info, o, { ...o, status: 'paused' });
     await ctx.emit('recurring_invoice.paused', saved);
     return saved;
