@@ -5,6 +5,7 @@
  * The key uses the `pro` tier (300 requests/min), so each phase stays under it by spreading keys.
  */
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const total = Number(process.argv[3] ?? 300);
