@@ -12,7 +12,7 @@ import { type Operation, isWrite } from '../openapi/operations';
 import { requireTestKey } from './auth';
 import { type Principal, housekeeping, resolveKey } from './companies';
 import type { Ctx, Result } from './context';
-import { ApiError, errorEnvelope, fitToOperation } from './errors';
+import { ApiError, describedCodes, errorEnvelope, fitToOperation } from './errors';
 import { recordEvent, trimEvents } from './events';
 import { type StoredResponse, claim, complete, fingerprint, lookup, release, waitForResponse } from './idempotency';
 import { type RateLimiter, rateLimiter } from './ratelimit';
@@ -171,12 +171,20 @@ export function createSandbox(options: SandboxOptions = {}): (req: Request) => P
 
       const match = spec.match(method, path);
       if (match.kind === 'not_found') throw new ApiError('resource_not_found', `There is no operation at ${method} ${path}.`);
-      if (match.kind === 'method_not_allowed')
-        throw new ApiError('method_not_allowed', `${method} is not allowed on ${path}. Allowed: ${match.allow.join(', ')}.`, null, {
-          status: 405,
-          type: 'invalid_request_error',
-          headers: { Allow: match.allow.join(', ') },
-        });
+      if (match.kind === 'method_not_allowed') {
+        // A path whose operations describe their own 405 code (`405 series_immutable`) answers with it.
+        const own = match.ops
+          .flatMap((o) => describedCodes(o.description))
+          .find((d) => d.status === 405 && spec.errorCodes[d.code]?.status === 405);
+        throw new ApiError(
+          own?.code ?? 'method_not_allowed',
+          `${method} is not allowed on ${path}. Allowed: ${match.allow.join(', ')}.`,
+          null,
+          {
+            headers: { Allow: match.allow.join(', ') },
+          },
+        );
+      }
       op = match.op;
 
       const version = req.headers.get('factuarea-version');

@@ -17,7 +17,7 @@ export interface ErrorCodeInfo {
 
 export type RouteMatch =
   | { kind: 'found'; op: Operation; params: Record<string, string> }
-  | { kind: 'method_not_allowed'; allow: string[] }
+  | { kind: 'method_not_allowed'; allow: string[]; ops: Operation[] }
   | { kind: 'not_found' };
 
 interface Route {
@@ -82,6 +82,7 @@ export class SandboxSpec {
     // Routes are sorted with the most literal segments first: `/invoices/stats` wins over `/invoices/{invoice}`.
     let bestPath: string | undefined;
     const allow: string[] = [];
+    const ops: Operation[] = [];
     for (const route of this.routes) {
       if (route.segments.length !== decoded.length) continue;
       if (bestPath !== undefined && route.op.path !== bestPath) continue;
@@ -96,8 +97,9 @@ export class SandboxSpec {
       bestPath = route.op.path;
       if (route.op.method === method.toLowerCase()) return { kind: 'found', op: route.op, params };
       allow.push(route.op.method.toUpperCase());
+      ops.push(route.op);
     }
-    if (allow.length) return { kind: 'method_not_allowed', allow: allow.sort() };
+    if (allow.length) return { kind: 'method_not_allowed', allow: allow.sort(), ops };
     return { kind: 'not_found' };
   }
 

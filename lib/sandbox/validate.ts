@@ -69,14 +69,17 @@ export function paramPath(pointer: string, extra?: string): string {
   return parts.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
-function bodyError(e: ErrorObject): ApiError {
+function bodyError(spec: SandboxSpec, e: ErrorObject): ApiError {
   const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : undefined;
   const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: string }).additionalProperty) : undefined;
   const param = paramPath(e.instancePath, missing ?? extra);
   const message = missing
     ? `The field ${param} is required.`
     : `The field ${param || 'body'} ${e.message}${e.keyword === 'enum' ? `: ${((e.params as { allowedValues?: Json[] }).allowedValues ?? []).join(', ')}` : ''}.`;
-  return new ApiError('parameter_invalid', message, param || null);
+  // A field with a code of its own in the catalogue (`invalid_customer_visible_label`) answers with it.
+  const field = param.split(/[.[]/).pop() ?? '';
+  const own = !missing && spec.errorCodes[`invalid_${field}`] ? `invalid_${field}` : undefined;
+  return new ApiError(own ?? 'parameter_invalid', message, param || null);
 }
 
 export function validateRequest(
@@ -124,7 +127,7 @@ export function validateRequest(
   const value: Json = body.kind === 'none' ? {} : body.value;
   if (body.kind === 'none' && !op.requestBody.required) return { path, query, body: {}, hasBody: false };
   const validate = spec.validator(media.schema);
-  if (!validate(value)) throw bodyError(validate.errors![0]);
+  if (!validate(value)) throw bodyError(spec, validate.errors![0]);
   if (!isObject(value)) throw new ApiError('parameter_invalid', 'The request body must be a JSON object.');
   return { path, query, body: value, hasBody: body.kind !== 'none' };
 }
