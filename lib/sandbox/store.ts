@@ -133,6 +133,18 @@ export class Store {
     return rows.map((r) => ({ id: r.id, data: r.data, meta: r.meta ?? {}, createdAt: new Date(r.created_at).toISOString() }));
   }
 
+  /** Whether any object of these kinds has the value in a field (`client.id`), or a line whose `product.id` it is. */
+  async isReferenced(kinds: string[], field: string, value: string): Promise<boolean> {
+    const lines = field === 'lines.product.id';
+    const { rows } = await this.q.query(
+      `SELECT 1 FROM sandbox_objects WHERE company_id = $1 AND kind = ANY($2::text[]) AND ${
+        lines ? `data->'lines' @> $3::jsonb` : `${fieldExpr(field)} = $3`
+      } LIMIT 1`,
+      [this.companyId, kinds, lines ? JSON.stringify([{ product: { id: value } }]) : value],
+    );
+    return rows.length > 0;
+  }
+
   /** Every object of a kind, oldest first (small collections: series, taxes, endpoints). */
   async all(kind: string, filters: Filter[] = []): Promise<JsonObject[]> {
     const params: unknown[] = [this.companyId, kind];

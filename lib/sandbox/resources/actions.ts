@@ -43,6 +43,7 @@ const requireStatus = (o: JsonObject, allowed: string[], what: string, verb: str
 // ---------- invoices ----------
 
 const ISSUED = ['issued', 'sent', 'overdue', 'partially_paid', 'paid'];
+const SIGNATURE_MAX_BYTES = 2 * 1024 * 1024;
 
 async function issue(ctx: Ctx, inv: JsonObject): Promise<JsonObject> {
   const number = await takeNumber(ctx, String(obj(inv.series).id));
@@ -123,7 +124,7 @@ const invoiceActions: Record<string, Handler> = {
   send: action('invoices', async (ctx, info, inv) => {
     requireStatus(inv, ['draft', ...ISSUED], 'invoice', 'send');
     const to = str(ctx.req.body.to) ?? (await clientEmail(ctx, inv));
-    if (!to) throw new ApiError('parameter_invalid', 'The client has no e-mail address: pass one in `to`.', 'to');
+    if (!to) throw new ApiError('missing_required_param', 'The client has no e-mail address: pass one in `to`.', 'to');
     let next = inv.status === 'draft' ? await issue(ctx, inv) : inv;
     next = {
       ...next,
@@ -318,7 +319,8 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
   return {
     send: action(kind, async (ctx, info, o) => {
       const to = str(ctx.req.body.to) ?? str(ctx.req.body.email) ?? (await clientEmail(ctx, o));
-      if (!to) throw new ApiError('parameter_invalid', 'The client has no e-mail address: pass one in `to`.', 'to');
+      const toField = kind === 'delivery_notes' ? 'email' : 'to';
+      if (!to) throw new ApiError('missing_required_param', `The client has no e-mail address: pass one in \`${toField}\`.`, toField);
       const next = kind === 'quotes' && o.status === 'draft' ? { ...o, status: 'sent' } : o;
       const saved = next === o ? o : await saveObject(ctx, info, o, next);
       const list = (v: Json | undefined) => (Array.isArray(v) ? v : []);
@@ -383,17 +385,24 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
     }),
     duplicate: action(kind, async (ctx, info, o) => duplicateDocument(ctx, info, o)),
     mark_delivered: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['draft'], what, 'mark as delivered', true);
+      requireStatus(o, ['draft'], what, 'mark as delivered');
       const date = str(ctx.req.body.delivery_date)?.slice(0, 10) ?? str(o.delivery_date) ?? today(ctx.now);
       const saved = await saveObject(ctx, info, o, { ...o, status: 'sent', delivery_date: date });
       await ctx.emit('delivery_note.status_changed', saved, { from_status: String(o.status), to_status: 'delivered', delivery_date: date });
       return saved;
     }),
     sign: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['sent'], what, 'sign', true);
+      requireStatus(o, ['sent'], what, 'sign');
       const image = String(ctx.req.body.signature_image_base64 ?? '');
-      if (!image.startsWith('iVBOR') && !image.startsWith('data:image/png'))
-        throw new ApiError('invalid_param_format', 'The signature must be a base64 PNG image.', 'signature_image_base64');
+      // A PNG starts with the bytes 89 50 4E 47 0D 0A 1A 0A, which base64 writes as `iVBORw0KGgo`.
+      if (!image.startsWith('iVBORw0KGgo'))
+        throw new ApiError(
+          'invalid_param_format',
+          'The signature must be a PNG image, base64-encoded without a data: prefix.',
+          'signature_image_base64',
+        );
+      if (Buffer.byteLength(image, 'base64') > SIGNATURE_MAX_BYTES)
+        throw new ApiError('signature_payload_too_large', 'The signature image is over 2 MB.', 'signature_image_base64');
       const saved = await saveObject(ctx, info, o, {
         ...o,
         status: 'signed',
@@ -404,15 +413,10 @@ function salesActions(kind: 'quotes' | 'proformas' | 'delivery_notes'): Record<s
       await ctx.emit('delivery_note.signed', saved);
       return saved;
     }),
+    // `delivery_note.status_changed` only reports deliveries, so a cancellation records `delivery_note.updated` alone.
     cancel: action(kind, async (ctx, info, o) => {
-      requireStatus(o, ['draft', 'sent', 'signed'], what, 'cancel', true);
-      const saved = await saveObject(ctx, info, o, { ...o, status: 'cancelled' });
-      await ctx.emit('delivery_note.status_changed', saved, {
-        from_status: String(o.status),
-        to_status: 'delivered',
-        delivery_date: o.delivery_date ?? null,
-      });
-      return saved;
+      requireStatus(o, ['draft', 'sent', 'signed'], what, 'cancel');
+      return saveObject(ctx, info, o, { ...o, status: 'cancelled' });
     }),
   };
 }
@@ -520,6 +524,9 @@ const purchaseActions: Record<string, Handler> = {
     const amount = new Decimal(Number(ctx.req.body.amount));
     if (amount.lte(0) || amount.gt(Number(o.pending_amount ?? 0)))
       throw new ApiError('parameter_invalid', 'The amount must be above 0 and no more than the pending amount.', 'amount');
+    const paidOn = String(ctx.req.body.paid_on);
+    if (paidOn > today(ctx.now) || (typeof o.issued_on === 'string' && paidOn < o.issued_on))
+      throw new ApiError('parameter_invalid', `paid_on must fall between the issue date (${String(o.issued_on)}) and today.`, 'paid_on');
     const saved = await saveObject(
       ctx,
       info,
@@ -537,6 +544,11 @@ const purchaseActions: Record<string, Handler> = {
 
 const seriesActions: Record<string, Handler> = {
   archive: action('series', async (ctx, info, s) => {
+    if (s.is_default === true && s.is_active !== false)
+      throw new ApiError(
+        'resource_conflict',
+        `${String(s.code)} is the default ${String(s.document_type)} series: make another series the default before you archive it.`,
+      );
     await saveObject(ctx, info, s, { ...s, is_active: false, is_default: false });
     await ctx.emit('series.archived', { ...s, is_active: false, is_default: false });
     return { status: 204 };

@@ -65,7 +65,27 @@ function contactHooks(info: KindInfo): Hooks {
           is_default: obj(b).is_default === true,
         }));
       if (isObject(body.alternative_id)) out.alternative_id = { object: 'alternative_id', ...body.alternative_id };
+      if (info.kind === 'clients' && !str(out.tax_id) && !isObject(out.alternative_id))
+        throw new ApiError(
+          'tax_id_required',
+          'A client needs a tax_id (NIF, CIF or NIE) or, when it is foreign, an alternative_id.',
+          'tax_id' in body ? 'tax_id' : 'alternative_id' in body ? 'alternative_id' : 'tax_id',
+        );
       return out;
+    },
+    async beforeDelete(ctx, existing) {
+      const id = String(existing.id);
+      const inUse =
+        info.kind === 'clients'
+          ? await ctx.store.isReferenced(['invoices', 'quotes', 'proformas', 'delivery_notes', 'recurring_invoices'], 'client.id', id)
+          : await ctx.store.isReferenced(['purchase_invoices'], 'supplier.id', id);
+      if (inUse)
+        throw new ApiError(
+          'resource_conflict',
+          info.kind === 'clients'
+            ? 'Documents refer to this client, so it cannot be deleted. Deactivate it instead.'
+            : 'Purchase invoices refer to this supplier, so it cannot be deleted. Deactivate it instead.',
+        );
     },
   };
 }
@@ -86,8 +106,6 @@ export const productHooks: Hooks = {
       str(existing?.id),
       () => new ApiError('sku_already_exists', 'Another product already has this SKU.', 'sku'),
     );
-    const info = { schema: {}, kind: 'products' } as unknown as KindInfo;
-    void info;
     const out: JsonObject = {
       ...(existing ?? {
         stock: 0,
@@ -113,6 +131,13 @@ export const productHooks: Hooks = {
       }
     }
     return { ...out, ...stockFlags(out) };
+  },
+  async beforeDelete(ctx, existing) {
+    if (await ctx.store.isReferenced(['invoices', 'quotes', 'proformas', 'delivery_notes'], 'lines.product.id', String(existing.id)))
+      throw new ApiError(
+        'resource_conflict',
+        'Document lines refer to this product, so it cannot be deleted. Deactivate it with toggle-active instead.',
+      );
   },
 };
 
@@ -168,6 +193,8 @@ export function taxHooks(info: KindInfo): Hooks {
         ...sameNameFields(info, body),
       };
       if (typeof body.applies_to === 'string') out.applies_to = APPLIES[body.applies_to] ?? body.applies_to;
+      if (typeof out.valid_from === 'string' && typeof out.valid_until === 'string' && out.valid_until < out.valid_from)
+        throw new ApiError('invalid_validity_window', 'valid_until is earlier than valid_from.', 'valid_until');
       if (isObject(body.default_for_documents))
         out.default_for_documents = { ...obj(existing?.default_for_documents), ...body.default_for_documents };
       if (existing) {
@@ -186,8 +213,14 @@ export function taxHooks(info: KindInfo): Hooks {
       }
       return out;
     },
-    beforeDelete(_ctx, existing) {
+    beforeUpdate(_ctx, existing) {
+      if (existing.is_system === true)
+        throw new ApiError('system_tax_immutable_field', 'System taxes cannot be edited; create a custom tax with the settings you need.');
+    },
+    async beforeDelete(ctx, existing) {
       if (existing.is_system === true) throw new ApiError('resource_conflict', 'System taxes cannot be deleted; deactivate them instead.');
+      if (await ctx.store.isReferenced(['products'], 'tax_rate.id', String(existing.id)))
+        throw new ApiError('resource_conflict', 'Products use this tax, so it cannot be deleted. Deactivate it with toggle instead.');
     },
   };
 }

@@ -21,8 +21,8 @@ export interface Hooks {
   meta?(ctx: Ctx, created: JsonObject): JsonObject;
   /** The create response when it differs from the object (the webhook endpoint with its secret). */
   createResponse?(ctx: Ctx, created: JsonObject, meta: JsonObject): JsonObject;
-  beforeUpdate?(ctx: Ctx, existing: JsonObject): void;
-  beforeDelete?(ctx: Ctx, existing: JsonObject): void;
+  beforeUpdate?(ctx: Ctx, existing: JsonObject): void | Promise<void>;
+  beforeDelete?(ctx: Ctx, existing: JsonObject): void | Promise<void>;
   /** The object as a list shows it, when that differs from the retrieve. */
   presentInList?(o: JsonObject): JsonObject;
 }
@@ -155,7 +155,7 @@ export async function saveObject(ctx: Ctx, info: KindInfo, before: JsonObject, c
 export function updateHandler(info: KindInfo, hooks: Hooks): Handler {
   return async (ctx) => {
     const found = await ctx.store.require(info.kind, ctx.req.path[info.param], info.objectType.replace(/_/g, ' '), info.param);
-    hooks.beforeUpdate?.(ctx, found.data);
+    await hooks.beforeUpdate?.(ctx, found.data);
     await checkExternalId(ctx, info.kind, ctx.req.body.external_id, found.id);
     const candidate = await hooks.build(ctx, ctx.req.body, found.data);
     return ok(
@@ -166,7 +166,7 @@ export function updateHandler(info: KindInfo, hooks: Hooks): Handler {
 
 async function deleteOne(ctx: Ctx, info: KindInfo, hooks: Hooks, id: string): Promise<void> {
   const found = await ctx.store.require(info.kind, id, info.objectType.replace(/_/g, ' '), info.param);
-  hooks.beforeDelete?.(ctx, found.data);
+  await hooks.beforeDelete?.(ctx, found.data);
   await ctx.store.delete(info.kind, id);
   await ctx.emit(`${info.objectType}.deleted`, found.data, { name: found.data.name ?? null });
 }
@@ -198,15 +198,31 @@ export function bulkDeleteHandler(info: KindInfo, hooks: Hooks): Handler {
   };
 }
 
-/** `POST /<kind>/find-by-<field>`: the object whose field equals the body's value, or 404. */
+/**
+ * `POST /<kind>/find-by-<field>`: the object whose field equals the body's value, or 404. A series code is
+ * matched without regard to case and, when several document types share it, needs `document_type`.
+ */
 export function findByHandler(info: KindInfo, field: string): Handler {
   return async (ctx) => {
     const value = ctx.req.body[field];
     const year = typeof ctx.req.body.year === 'number' ? String(ctx.req.body.year) : undefined;
-    const found = (await ctx.store.findBy(info.kind, field, value ?? null)).filter(
-      (o) => !year || String(o.data.issued_on ?? '').startsWith(year),
+    const documentType = str(ctx.req.body.document_type);
+    const candidates =
+      field === 'code'
+        ? (await ctx.store.all(info.kind))
+            .filter((o) => String(o.code).toLowerCase() === String(value ?? '').toLowerCase())
+            .map((data) => ({ data }))
+        : await ctx.store.findBy(info.kind, field, value ?? null);
+    const found = candidates.filter(
+      (o) => (!year || String(o.data.issued_on ?? '').startsWith(year)) && (!documentType || o.data.document_type === documentType),
     );
     if (!found.length) throw new ApiError('resource_not_found', `No ${info.objectType.replace(/_/g, ' ')} has that ${field}.`, field);
+    if (field === 'code' && new Set(found.map((o) => o.data.document_type)).size > 1)
+      throw new ApiError(
+        'document_type_required_for_ambiguous_code',
+        `Series of several document types use the code ${String(value)}: send document_type to choose one.`,
+        'document_type',
+      );
     return ok(found[0].data);
   };
 }

@@ -45,35 +45,55 @@ const COMPUTED = new Set([
 
 const rateOf = (v: Json | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 
-async function taxRate(ctx: Ctx, id: Json | undefined, param: string): Promise<number | undefined> {
+/** The rate of the tax a line names by id; 422 on the field when the tax is missing or of another type. */
+async function taxRate(ctx: Ctx, id: Json | undefined, param: string, types: string[]): Promise<number | undefined> {
   if (typeof id !== 'string') return undefined;
   const tax = await referenced(ctx, 'taxes', id, param);
+  if (!types.includes(String(tax.data.type)))
+    throw new ApiError(
+      'invalid_param_value',
+      `${param} names a tax of type ${String(tax.data.type)}; it takes a tax of type ${types.join(' or ')}.`,
+      param,
+    );
   return Number(tax.data.rate ?? 0);
 }
+
+const VAT_TYPES = ['vat', 'other'];
 
 export interface BuiltLines {
   lines: JsonObject[];
   totals: LineAmounts;
 }
 
-/** The lines of a document, with amounts, shaped to the kind's line schema. */
+/**
+ * The lines of a document, with amounts, shaped to the kind's line schema. A kind whose lines have no
+ * retention field (invoices) carries no IRPF retention, and one without a surcharge field takes the
+ * *recargo de equivalencia* only from the client (`autoSurcharge`): inputs the document can't show are ignored.
+ */
 export async function buildLines(ctx: Ctx, info: KindInfo, input: Json[], opts: { autoSurcharge: boolean }): Promise<BuiltLines> {
   const props: JsonObject = isObject(info.schema.properties) ? info.schema.properties : {};
   const lineSchema = ctx.spec.resolve(ctx.spec.resolve(props.lines).items);
   const lineProps: JsonObject = isObject(lineSchema.properties) ? lineSchema.properties : {};
   const retentionSeparate = 'retention_amount' in lineProps;
+  const hasRetention = ['retention_rate', 'retention', 'retention_amount'].some((k) => k in lineProps);
+  const hasSurcharge = ['surcharge_rate', 'surcharge'].some((k) => k in lineProps);
   const lines: JsonObject[] = [];
   const amounts: LineAmounts[] = [];
   for (const [i, raw] of input.entries()) {
     const l = obj(raw);
-    const vat = rateOf(l.tax_rate) ?? (await taxRate(ctx, l.tax_rate_id, `lines[${i}].tax_rate_id`)) ?? 0;
-    const retention =
-      rateOf(l.retention_rate) ?? rateOf(l.retention) ?? (await taxRate(ctx, l.retention_rate_id, `lines[${i}].retention_rate_id`)) ?? 0;
-    const surcharge =
-      rateOf(l.surcharge_rate) ??
-      rateOf(l.surcharge) ??
-      (await taxRate(ctx, l.surcharge_rate_id, `lines[${i}].surcharge_rate_id`)) ??
-      (opts.autoSurcharge ? surchargeForVat(vat) : 0);
+    const vat = rateOf(l.tax_rate) ?? (await taxRate(ctx, l.tax_rate_id, `lines[${i}].tax_rate_id`, VAT_TYPES)) ?? 0;
+    const retention = hasRetention
+      ? (rateOf(l.retention_rate) ??
+        rateOf(l.retention) ??
+        (await taxRate(ctx, l.retention_rate_id, `lines[${i}].retention_rate_id`, ['retention'])) ??
+        0)
+      : 0;
+    const explicitSurcharge = hasSurcharge
+      ? (rateOf(l.surcharge_rate) ??
+        rateOf(l.surcharge) ??
+        (await taxRate(ctx, l.surcharge_rate_id, `lines[${i}].surcharge_rate_id`, ['surcharge'])))
+      : undefined;
+    const surcharge = explicitSurcharge ?? (opts.autoSurcharge ? surchargeForVat(vat) : 0);
     let product: Json = null;
     if (typeof l.product_id === 'string') {
       const p = await referenced(ctx, 'products', l.product_id, `lines[${i}].product_id`);
@@ -174,8 +194,30 @@ const INITIAL_STATUS: Record<string, string> = {
   purchase_invoices: 'draft',
 };
 
+/** A supplier's invoice number is recorded once per supplier: `409 resource_already_exists` the second time. */
+async function checkSupplierNumber(ctx: Ctx, body: JsonObject, doc: JsonObject, existing?: JsonObject): Promise<void> {
+  const number = str(body.external_invoice_number) ?? str(existing?.external_invoice_number);
+  const supplierId = str(obj(doc.supplier).id);
+  if (!number || !supplierId || (existing && !('external_invoice_number' in body) && !('supplier_id' in body))) return;
+  const clash = (await ctx.store.findBy('purchase_invoices', 'external_invoice_number', number)).some(
+    (o) => o.id !== existing?.id && obj(o.data.supplier).id === supplierId,
+  );
+  if (clash)
+    throw new ApiError('resource_already_exists', `You already recorded invoice ${number} of this supplier.`, 'external_invoice_number', {
+      subcode: 'purchase_invoice_already_exists',
+    });
+}
+
+const HOLIDAY_HANDLING = ['same', 'before', 'after', 'skip'];
+
 /** Builds (create) or rebuilds (update, with `existing`) a document from a request body. */
 export async function buildDocument(ctx: Ctx, info: KindInfo, body: JsonObject, existing?: JsonObject): Promise<JsonObject> {
+  if (info.kind === 'recurring_invoices' && typeof body.holiday_handling === 'string' && !HOLIDAY_HANDLING.includes(body.holiday_handling))
+    throw new ApiError(
+      'invalid_holiday_handling',
+      `holiday_handling takes ${HOLIDAY_HANDLING.join(', ')}; "${body.holiday_handling}" is none of them.`,
+      'holiday_handling',
+    );
   const base: JsonObject = existing ? { ...existing } : {};
   const isPurchase = info.kind === 'purchase_invoices';
   // Party: a client for sales documents, a supplier for purchases.
@@ -185,6 +227,7 @@ export async function buildDocument(ctx: Ctx, info: KindInfo, body: JsonObject, 
       const s = await referenced(ctx, 'suppliers', body.supplier_id, 'supplier_id');
       base.supplier = { id: s.id, name: str(s.data.name) ?? null };
     }
+    await checkSupplierNumber(ctx, body, base, existing);
   } else {
     const clientId = typeof body.client_id === 'string' ? body.client_id : str(obj(base.client).id);
     if (typeof body.client_id === 'string' || !existing) {
@@ -251,7 +294,7 @@ export async function buildDocument(ctx: Ctx, info: KindInfo, body: JsonObject, 
       const start = str(body.start_on) ?? today(ctx.now);
       Object.assign(base, {
         name: str(body.name) ?? 'Recurring invoice',
-        holiday_handling: str(body.holiday_handling) ?? 'none',
+        holiday_handling: str(body.holiday_handling) ?? 'same',
         days_before_due: body.days_before_due ?? 30,
         send_automatically: body.send_automatically ?? false,
         occurrences_count: 0,

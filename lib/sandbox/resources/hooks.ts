@@ -36,7 +36,11 @@ export function documentHooks(info: KindInfo): Hooks {
         refuse('An invoice with a number cannot be deleted: void, annul or correct it instead.');
       if ((info.kind === 'quotes' || info.kind === 'proformas') && o.status === 'converted')
         refuse(`A converted ${what(info)} cannot be deleted.`);
-      if (info.kind === 'delivery_notes' && o.status !== 'draft') refuse('Only a draft delivery note can be deleted: cancel it instead.');
+      if (info.kind === 'delivery_notes' && o.status !== 'draft')
+        throw new ApiError(
+          'invalid_status_transition',
+          `Only a draft delivery note can be deleted; this one is ${String(o.status)}. Cancel it instead.`,
+        );
       if (info.kind === 'purchase_invoices' && o.status === 'paid') refuse('A paid purchase invoice cannot be deleted.');
     },
     presentInList:
