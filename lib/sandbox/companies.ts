@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database, Queryable } from '../db';
 import type { JsonObject } from '../openapi/bundle';
 import { hashKey, keyPrefix, newTestKey, newWebhookSecret } from './auth';
+import { forgetPastMonths } from './quota';
 import { seedObjects } from './seed';
 import type { SandboxSpec } from './spec';
 import { Store } from './store';
@@ -141,11 +142,12 @@ export async function createKey(
   throw new Error('could not mint a unique sandbox key');
 }
 
-/** Removes companies idle for IDLE_DAYS and idempotency records older than 24 hours. */
-export async function housekeeping(db: Queryable, now = new Date()): Promise<{ companies: number; idempotency: number }> {
+/** Removes companies idle for IDLE_DAYS (with their keys and objects), idempotency records older than 24 hours and past months' request counts. */
+export async function housekeeping(db: Queryable, now = new Date()): Promise<{ companies: number; idempotency: number; usage: number }> {
   const idleBefore = new Date(now.getTime() - IDLE_DAYS * 86_400_000).toISOString();
   const dayBefore = new Date(now.getTime() - 86_400_000).toISOString();
   const companies = await db.query('DELETE FROM sandbox_companies WHERE last_used_at < $1', [idleBefore]);
   const idempotency = await db.query('DELETE FROM sandbox_idempotency WHERE created_at < $1', [dayBefore]);
-  return { companies: companies.rowCount, idempotency: idempotency.rowCount };
+  const usage = await forgetPastMonths(db, now);
+  return { companies: companies.rowCount, idempotency: idempotency.rowCount, usage };
 }

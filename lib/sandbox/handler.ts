@@ -1,7 +1,8 @@
 /**
  * The sandbox as one function from a `Request` to a `Response`, in the order the real API checks things:
- * key, idempotent replay, rate limit, route (404/405), `Factuarea-Version`, scope, validation against the
- * document, idempotency claim, then the handler — writes in one transaction, serialised per company.
+ * key, idempotent replay, rate limit (per minute, then the monthly quota), route (404/405),
+ * `Factuarea-Version`, scope, validation against the document, idempotency claim, then the handler —
+ * writes in one transaction, serialised per company.
  * Every response carries `X-Request-Id`, `Factuarea-Version` and, once the key is known, `X-RateLimit-*`.
  */
 import { ulid } from 'ulid';
@@ -15,6 +16,7 @@ import type { Ctx, Result } from './context';
 import { ApiError, describedCodes, errorEnvelope, fitToOperation } from './errors';
 import { recordEvent, trimEvents } from './events';
 import { type StoredResponse, claim, complete, fingerprint, lookup, release, waitForResponse } from './idempotency';
+import { countRequest } from './quota';
 import { type RateLimiter, rateLimiter } from './ratelimit';
 import { findHandler } from './resources';
 import { type SandboxSpec, sandboxSpec } from './spec';
@@ -166,6 +168,20 @@ export function createSandbox(options: SandboxOptions = {}): (req: Request) => P
           null,
           {
             headers: { 'Retry-After': String(rate.resetSeconds) },
+          },
+        );
+      const month = await countRequest(database, principal.keyHash, principal.tier, now);
+      if (month.exhausted)
+        throw new ApiError(
+          'rate_limit_exceeded',
+          `This key's tier allows ${month.limit} requests a month and they are used up. The quota starts again on day 1 at 00:00 Europe/Madrid, in ${month.resetSeconds} seconds.`,
+          null,
+          {
+            headers: {
+              'Retry-After': String(month.resetSeconds),
+              'X-RateLimit-Remaining': '0',
+              'X-RateLimit-Reset': String(month.resetSeconds),
+            },
           },
         );
 

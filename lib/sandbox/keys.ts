@@ -57,6 +57,7 @@ export async function issueKey(req: Request, options: { database?: () => Promise
           scopes,
           tier,
           rate_limit_per_minute: TIERS[tier].perMinute,
+          quota_per_month: TIERS[tier].perMonth,
           company_id: principal.companyId,
         },
       },

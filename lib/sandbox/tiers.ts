@@ -1,6 +1,6 @@
 /**
- * The rate-limit tiers of API keys (the facts' tier table): requests per minute and per month. The sandbox
- * enforces the per-minute limit; new keys get `pro`, the dataset company's tier.
+ * The rate-limit tiers of API keys (the facts' tier table): requests per minute and per calendar month. The
+ * sandbox enforces both; new keys get `pro`, the dataset company's tier.
  */
 export const TIERS = {
   free: { perMinute: 10, perMonth: 100 },

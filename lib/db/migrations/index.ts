@@ -2,6 +2,7 @@
 import outbox from './0001_outbox';
 import betaRequests from './0002_beta_requests';
 import sandbox from './0100_sandbox';
+import sandboxUsage from './0101_sandbox_usage';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'outbox', sql: outbox },
   { version: 2, name: 'beta_requests', sql: betaRequests },
   { version: 100, name: 'sandbox', sql: sandbox },
+  { version: 101, name: 'sandbox_usage', sql: sandboxUsage },
 ];
