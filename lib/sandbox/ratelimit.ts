@@ -4,6 +4,7 @@
  * headers report: the tier's limit, what is left in the window and the seconds until it resets.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
 import { TIERS, type Tier } from './tiers';
 
 export interface RateState {
@@ -18,6 +19,8 @@ export interface RateLimiter {
   consume(keyHash: string, tier: Tier): Promise<RateState>;
   /** The current state without counting (idempotent replays are free). */
   peek(keyHash: string, tier: Tier): Promise<RateState>;
+  /** Closes the Redis connection, if any (tests and graceful shutdown). */
+  close(): Promise<void>;
 }
 
 const state = (limit: number, res: RateLimiterRes | null, limited: boolean): RateState => ({
@@ -31,31 +34,41 @@ export function createRateLimiter(options: { redisUrl?: string; prefix?: string 
   const prefix = options.prefix ?? 'sbx_rl';
   if (options.redisUrl) {
     const url = options.redisUrl;
-    let client: Promise<unknown> | undefined;
+    let client: Promise<Redis> | undefined;
     const limiters = new Map<Tier, Promise<RateLimiterAbstract>>();
-    return limiterApi((tier) => {
-      let l = limiters.get(tier);
-      if (!l) {
-        client ??= import('ioredis').then(({ default: Redis }) => new Redis(url, { maxRetriesPerRequest: 2 }));
-        l = client.then(
-          (storeClient) =>
-            new RateLimiterRedis({ storeClient, points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` }),
-        );
-        limiters.set(tier, l);
-      }
-      return l;
-    });
+    return limiterApi(
+      (tier) => {
+        let l = limiters.get(tier);
+        if (!l) {
+          client ??= import('ioredis').then(({ default: RedisClient }) => new RedisClient(url, { maxRetriesPerRequest: 2 }));
+          l = client.then(
+            (storeClient) =>
+              new RateLimiterRedis({ storeClient, points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` }),
+          );
+          limiters.set(tier, l);
+        }
+        return l;
+      },
+      async () => {
+        if (client) await (await client).quit();
+      },
+    );
   }
   const memory = new Map<Tier, RateLimiterAbstract>();
-  return limiterApi(async (tier) => {
-    let l = memory.get(tier);
-    if (!l) memory.set(tier, (l = new RateLimiterMemory({ points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` })));
-    return l;
-  });
+  return limiterApi(
+    async (tier) => {
+      let l = memory.get(tier);
+      if (!l)
+        memory.set(tier, (l = new RateLimiterMemory({ points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` })));
+      return l;
+    },
+    async () => {},
+  );
 }
 
-function limiterApi(get: (tier: Tier) => Promise<RateLimiterAbstract>): RateLimiter {
+function limiterApi(get: (tier: Tier) => Promise<RateLimiterAbstract>, close: () => Promise<void>): RateLimiter {
   return {
+    close,
     async consume(keyHash, tier) {
       const limit = TIERS[tier].perMinute;
       const limiter = await get(tier);
