@@ -16,9 +16,14 @@ export interface Reply {
   path: string;
 }
 
-export async function inMemorySandbox() {
+/** `now` moves the sandbox's clock (the per-minute limiter keeps real time). */
+export async function inMemorySandbox(options: { now?: () => Date } = {}) {
   const database: Database = await openDatabase({});
-  const handler = createSandbox({ database: async () => database, limiter: createRateLimiter({ prefix: `t${Math.random()}` }) });
+  const handler = createSandbox({
+    database: async () => database,
+    limiter: createRateLimiter({ prefix: `t${Math.random()}` }),
+    now: options.now,
+  });
   async function call(
     method: string,
     path: string,
