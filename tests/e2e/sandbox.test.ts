@@ -43,7 +43,7 @@ describe('the sandbox over HTTP', () => {
     const tax = (await api('GET', '/taxes?type=vat', k)).body.data.find((t: { rate: number }) => t.rate === 21);
     const client = await api('POST', '/clients', k, {
       name: 'Cafetería Albufera SL',
-      tax_id: 'B46123456',
+      tax_id: 'B46123451',
       email: 'pagos@albufera.example',
     });
     expect(client.status).toBe(201);
@@ -76,7 +76,7 @@ describe('the sandbox over HTTP', () => {
 
   it('creates exactly one invoice from 50 concurrent POSTs with one Idempotency-Key', async () => {
     const k = key();
-    const client = await api('POST', '/clients', k, { name: 'Concurrencia SL' });
+    const client = await api('POST', '/clients', k, { name: 'Concurrencia SL', tax_id: 'B46555009' });
     const series = (await api('GET', '/series?document_type=invoice', k)).body.data.find((s: { is_default: boolean }) => s.is_default);
     const body = {
       client_id: client.body.data.id,
@@ -94,5 +94,35 @@ describe('the sandbox over HTTP', () => {
     );
     const mine = await api('GET', `/invoices?client_id=${client.body.data.id}&limit=100`, k);
     expect(mine.body.data).toHaveLength(1);
+  });
+
+  it('issues a key with fewer scopes and a lower tier at POST /sandbox/keys, on the same company', async () => {
+    const k = key();
+    const mine = await api('GET', '/account', k);
+    const res = await fetch(`${inject('baseURL')}/sandbox/keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${k}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scopes: ['invoices:read'], tier: 'free' }),
+    });
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    expect(data).toMatchObject({ scopes: ['invoices:read'], tier: 'free', rate_limit_per_minute: 10, quota_per_month: 100 });
+    expect(data.company_id).toBe(mine.body.data.company.id);
+    const read = await api('GET', '/invoices?limit=1', data.key);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('x-ratelimit-limit')).toBe('10');
+    const refused = await api('GET', '/clients', data.key);
+    expect(refused.body.error).toMatchObject({ type: 'authorization_error', code: 'insufficient_scope' });
+  });
+
+  it('serves its guide at /guides/sandbox, linked from the navigation and as Markdown', async () => {
+    const page = await fetch(`${inject('baseURL')}/guides/sandbox`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('The embedded sandbox');
+    expect(html).toMatch(/<a[^>]+href="\/guides\/sandbox"/);
+    const md = await fetch(`${inject('baseURL')}/guides/sandbox.md`);
+    expect(md.status).toBe(200);
+    expect(await md.text()).toContain('/sandbox/keys');
   });
 });
