@@ -188,8 +188,9 @@ export function createSandbox(options: SandboxOptions = {}): (req: Request) => P
       const match = spec.match(method, path);
       if (match.kind === 'not_found') throw new ApiError('resource_not_found', `There is no operation at ${method} ${path}.`);
       if (match.kind === 'method_not_allowed') {
-        // A path whose operations describe their own 405 code (`405 series_immutable`) answers with it.
+        // An object's path whose operations describe their own 405 code (`405 series_immutable`) answers with it.
         const own = match.ops
+          .filter((o) => o.path.endsWith('}'))
           .flatMap((o) => describedCodes(o.description))
           .find((d) => d.status === 405 && spec.errorCodes[d.code]?.status === 405);
         throw new ApiError(

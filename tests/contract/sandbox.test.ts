@@ -659,8 +659,10 @@ describe('the sandbox, checked against the document on every call', () => {
     expect(patch.status).toBe(405);
     expect(patch.body.error).toMatchObject({ type: 'invalid_request_error', code: 'method_not_allowed' });
     expect(patch.headers.get('allow')).toBe('GET, POST');
-    // Series describe a 405 code of their own.
+    // Series describe a 405 code of their own, for the series' own path.
     expect((await call('PUT', `/series/${ids.series}`, { body: { name: 'x' } })).body.error.code).toBe('series_immutable');
+    expect((await call('DELETE', `/series/${ids.series}`)).body.error.code).toBe('series_immutable');
+    expect((await call('PATCH', '/series')).body.error.code).toBe('method_not_allowed');
     expect((await call('GET', '/account', { headers: { 'Factuarea-Version': '2026-13-45' } })).body.error.code).toBe(
       'parameter_invalid_format',
     );
