@@ -6,6 +6,8 @@ const withMDX = createMDX();
 /** @type {import('next').NextConfig} */
 const config = {
   reactStrictMode: true,
+  // The bench builds a synthetic 1,000-operation site beside the real one.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   async headers() {
     // HSTS in production builds; browsers ignore it on plain-HTTP localhost.
