@@ -24,7 +24,7 @@ const operations = (d: JsonObject) =>
 describe('the bundled OpenAPI document', () => {
   it('is valid OpenAPI 3.1', async () => {
     const validator = new Validator();
-    const result = await validator.validate(structuredClone(doc) as object);
+    const result = await validator.validate(structuredClone(doc) as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(validator.version).toBe('3.1');
   });

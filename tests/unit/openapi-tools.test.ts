@@ -1,6 +1,6 @@
 /** The tools that guard the document: merging fragments, and the checks that must catch mistakes. */
 import { describe, expect, it } from 'vitest';
-import { bundleFragments } from '@/lib/openapi/bundle';
+import { bundleFragments, type JsonObject } from '@/lib/openapi/bundle';
 import { findDanglingRefs, findInvalidExamples, findOperationIssues, findTodos } from '@/lib/openapi/check';
 import { copiedProse, referenceRuns } from '@/lib/openapi/originality';
 
@@ -47,11 +47,12 @@ const op = (extra: object = {}) => ({
   },
   ...extra,
 });
-const doc = (o: object, schemas: object = { Thing: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } }) => ({
-  openapi: '3.1.0',
-  paths: { '/things': { get: o } },
-  components: { schemas },
-});
+const doc = (o: object, schemas: object = { Thing: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } }) =>
+  ({
+    openapi: '3.1.0',
+    paths: { '/things': { get: o } },
+    components: { schemas },
+  }) as JsonObject;
 
 describe('checks', () => {
   it('passes a well-formed operation', () => {
@@ -84,7 +85,7 @@ describe('checks', () => {
       schema: { $ref: '#/components/schemas/Thing' },
       examples: { bad: { $ref: '#/components/examples/Bad' } },
     } as never;
-    const d = { ...doc(o), components: { ...doc(o).components, examples: { Bad: { value: { id: 7 } } } } };
+    const d = { ...doc(o), components: { ...(doc(o).components as JsonObject), examples: { Bad: { value: { id: 7 } } } } };
     const issues = findInvalidExamples(d);
     expect(issues).toHaveLength(1);
     expect(issues[0].message).toMatch(/\/id must be string/);
