@@ -7,6 +7,8 @@ const withMDX = createMDX();
 const config = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Loaded from node_modules at run time, not bundled: PGlite reads its WebAssembly files next to its code.
+  serverExternalPackages: ['@electric-sql/pglite', 'ioredis', 'nodemailer', 'rate-limiter-flexible'],
   async headers() {
     // HSTS in production builds; browsers ignore it on plain-HTTP localhost.
     const production = process.env.NODE_ENV === 'production';
