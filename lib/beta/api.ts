@@ -1,6 +1,7 @@
 /** The HTTP answers of POST /api/beta-access: 201 for a new request, 200 for an existing one, the error envelope otherwise. */
 import { errorBody, errorResponse } from '../http/errors';
-import { copies, describeError } from './copy';
+import { copies } from './copy';
+import { describeError } from './describe';
 import type { Lang } from './fields';
 import type { SubmitOutcome } from './service';
 

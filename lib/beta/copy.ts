@@ -1,7 +1,6 @@
 /** Every sentence of the beta-access form, result, status page and API errors, in English and Spanish. */
 import type { BetaStatus, Field, Integration, Lang, MonthlyVolume, UseCase } from './fields';
-import type { FieldError, Reason } from './schema';
-import { LIMITS } from './fields';
+import type { Reason } from './schema';
 
 export interface BetaCopy {
   lang: Lang;
@@ -181,14 +180,4 @@ export function pickLang(value: unknown): Lang {
 /** The language of an Accept-Language header: Spanish when it is preferred, English otherwise. */
 export function langFromHeader(acceptLanguage: string | null): Lang {
   return /^\s*es\b/i.test(acceptLanguage ?? '') ? 'es' : 'en';
-}
-
-/** The sentence for one field error, in the copy's language. */
-export function describeError(copy: Pick<BetaCopy, 'errors' | 'fields'>, error: FieldError): string {
-  const field = copy.fields[error.param as Field];
-  const limits = LIMITS[error.param as keyof typeof LIMITS];
-  return copy.errors[error.reason]
-    .replace('{label}', field ? field.label : error.param)
-    .replace('{min}', String(limits?.min ?? ''))
-    .replace('{max}', String(limits?.max ?? ''));
 }

@@ -39,3 +39,8 @@ export type Field = (typeof FIELDS)[number];
 
 /** The honeypot: hidden from people, left empty by them, filled in by bots. */
 export const HONEYPOT = 'website';
+
+/** A status from a query string or form, or undefined. */
+export function parseStatus(value: unknown): BetaStatus | undefined {
+  return STATUSES.find((s) => s === value);
+}

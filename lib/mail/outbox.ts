@@ -35,7 +35,7 @@ export interface MailConfig {
 }
 
 /** The SMTP configuration from the environment, or undefined while SMTP_URL or BETA_NOTIFY_TO is missing. */
-export async function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<MailConfig | undefined> {
+export async function mailConfigFromEnv(env: Record<string, string | undefined> = process.env): Promise<MailConfig | undefined> {
   if (!env.SMTP_URL || !env.BETA_NOTIFY_TO) return undefined;
   const nodemailer = (await import('nodemailer')).default;
   return {

@@ -1,6 +1,7 @@
 /** The beta-access schema: what it accepts and normalises, and the field errors (code, reason, message) it gives. */
 import { describe, expect, it } from 'vitest';
-import { copies, describeError } from '@/lib/beta/copy';
+import { copies } from '@/lib/beta/copy';
+import { describeError } from '@/lib/beta/describe';
 import { FIELDS } from '@/lib/beta/fields';
 import { validateBetaRequest } from '@/lib/beta/schema';
 
