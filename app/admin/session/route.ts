@@ -9,7 +9,8 @@ const attempts = createRateLimit({ name: 'admin-login', points: 10, duration: 15
 export async function POST(request: NextRequest) {
   const token = adminToken();
   if (!token) return new Response('Not found', { status: 404 });
-  const back = (query: string) => NextResponse.redirect(new URL(`/admin/beta-requests${query}`, request.url), 303);
+  // A relative Location: behind a proxy, request.url does not carry the host the browser used.
+  const back = (query: string) => new NextResponse(null, { status: 303, headers: { Location: `/admin/beta-requests${query}` } });
   if (!(await attempts.consume(clientIp(request.headers))).ok) return back('?login=limited');
   const form = await request.formData().catch(() => undefined);
   const given = form?.get('token');
