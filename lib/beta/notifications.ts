@@ -1,9 +1,10 @@
 /** The two e-mails a new request causes: one to the team with every field, one to the requester with the reference. */
 import type { OutboxMessage } from '../mail/outbox';
+import { siteUrl } from '../site';
 import { copies } from './copy';
 import type { BetaRequest } from './store';
 
-const SITE = (process.env.SITE_URL ?? 'https://docs.factuarea.com').replace(/\/$/, '');
+const SITE = siteUrl.replace(/\/$/, '');
 
 export function statusUrl(reference: string): string {
   return `${SITE}/beta-access/status?ref=${reference}`;

@@ -1,5 +1,6 @@
 /** The API's error envelope `{ error: { type, code, message, param, doc_url, request_id } }` for our own routes. */
 import { monotonicFactory } from 'ulid';
+import { siteUrl } from '../site';
 
 export type ErrorType = 'invalid_request_error' | 'authentication_error' | 'not_found_error' | 'rate_limit_error' | 'api_error';
 
@@ -19,7 +20,7 @@ export function newRequestId(): string {
   return `req_${ulid()}`;
 }
 
-const DOCS = (process.env.SITE_URL ?? 'https://docs.factuarea.com').replace(/\/$/, '');
+const DOCS = siteUrl.replace(/\/$/, '');
 
 export function errorBody(
   e: { type: ErrorType; code: string; message: string; param?: string | null },

@@ -1,5 +1,6 @@
 /** The texts of the status pages and their reference form (a plain GET form: no JavaScript needed). */
 import type { Lang } from '@/lib/beta/fields';
+import { betaAccessEmail } from '@/lib/site';
 
 export const statusText = {
   en: {
@@ -12,7 +13,7 @@ export const statusText = {
     explain: {
       pending: 'We answer within five business days of receiving the request.',
       approved: 'Your company can now create API keys in the web app under Developers → API keys.',
-      declined: 'We sent the reasons by e-mail. Write to info@factuarea.com if your situation changes.',
+      declined: `We sent the reasons by e-mail. Write to ${betaAccessEmail} if your situation changes.`,
     },
     lookup: 'Check another reference',
     lookupLabel: 'Reference (BETA-…)',
@@ -30,7 +31,7 @@ export const statusText = {
     explain: {
       pending: 'Respondemos en un plazo de cinco días hábiles desde que recibimos la solicitud.',
       approved: 'Tu empresa ya puede crear claves de API en la aplicación web, en Desarrolladores → Claves de API.',
-      declined: 'Te hemos enviado los motivos por correo. Escríbenos a info@factuarea.com si tu situación cambia.',
+      declined: `Te hemos enviado los motivos por correo. Escríbenos a ${betaAccessEmail} si tu situación cambia.`,
     },
     lookup: 'Consultar otra referencia',
     lookupLabel: 'Referencia (BETA-…)',
