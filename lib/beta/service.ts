@@ -38,20 +38,24 @@ export async function submitBetaRequest(input: unknown, { ip }: { ip: string }):
   return { kind: created ? 'created' : 'existing', request };
 }
 
-let draining: Promise<void> | undefined;
-let timer: NodeJS.Timeout | undefined;
+const DRAIN = Symbol.for('factuarea.outbox.drain');
+type DrainHolder = typeof globalThis & { [DRAIN]?: { running?: Promise<void>; timer?: NodeJS.Timeout } };
 
-/** Drains the outbox soon, off the request's path, and every minute after that while SMTP is configured. */
+/**
+ * Drains the outbox soon, off the request's path, and every minute after that while SMTP is configured.
+ * The state is per process (on globalThis), so the API route, the server action and start-up share one timer.
+ */
 export function scheduleOutboxDrain(): void {
+  const state = ((globalThis as DrainHolder)[DRAIN] ??= {});
   const run = () => {
-    draining ??= (async () => {
+    state.running ??= (async () => {
       const config = await mailConfigFromEnv();
       if (!config) return;
-      timer ??= setInterval(run, 60_000).unref();
+      state.timer ??= setInterval(run, 60_000).unref();
       await drainOutbox(await db(), config);
     })()
       .catch((error: unknown) => console.error('[outbox] drain failed:', error instanceof Error ? error.message : error))
-      .finally(() => (draining = undefined));
+      .finally(() => (state.running = undefined));
   };
   setImmediate(run);
 }
