@@ -61,6 +61,7 @@ const en: BetaCopy = {
   statuses: { pending: 'Pending review', approved: 'Approved', declined: 'Declined' },
   errors: {
     required: 'Fill in “{label}”.',
+    choose: 'Choose an answer to “{label}”.',
     wrong_type: '“{label}” must be text.',
     too_short: '“{label}” needs at least {min} characters.',
     too_long: '“{label}” can have at most {max} characters.',
@@ -132,6 +133,7 @@ const es: BetaCopy = {
   statuses: { pending: 'Pendiente de revisión', approved: 'Aprobada', declined: 'Rechazada' },
   errors: {
     required: 'Rellena el campo «{label}».',
+    choose: 'Elige una respuesta en «{label}».',
     wrong_type: 'El campo «{label}» debe ser texto.',
     too_short: 'El campo «{label}» necesita al menos {min} caracteres.',
     too_long: 'El campo «{label}» admite como mucho {max} caracteres.',

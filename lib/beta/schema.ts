@@ -9,6 +9,7 @@ import { checkTaxId, normalizeTaxId } from './tax-id';
 /** Why a field was refused; the copy has a sentence for each. */
 export type Reason =
   | 'required'
+  | 'choose'
   | 'wrong_type'
   | 'too_short'
   | 'too_long'
@@ -104,6 +105,9 @@ export type BetaRequestInput = z.output<typeof betaRequestSchema>;
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
+/** Fields answered by picking one of a list. */
+const CHOICES = new Set(['use_case', 'monthly_volume', 'integration']);
+
 function toFieldErrors(issues: readonly Issue[]): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
@@ -120,7 +124,7 @@ function toFieldErrors(issues: readonly Issue[]): FieldError[] {
     const param = String(issue.path[0] ?? '');
     const missing = issue.input === undefined || issue.input === null || issue.input === '';
     if (missing && issue.code !== 'custom') {
-      add({ param, code: 'parameter_missing', reason: param === 'consent' ? 'consent' : 'required' });
+      add({ param, code: 'parameter_missing', reason: param === 'consent' ? 'consent' : CHOICES.has(param) ? 'choose' : 'required' });
       continue;
     }
     const reason: Reason =

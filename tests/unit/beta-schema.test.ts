@@ -37,7 +37,11 @@ describe('validateBetaRequest', () => {
 
   it('names every missing field with parameter_missing, in form order', () => {
     expect(errorsOf({})).toEqual(
-      FIELDS.map((param) => ({ param, code: 'parameter_missing', reason: param === 'consent' ? 'consent' : 'required' })),
+      FIELDS.map((param) => ({
+        param,
+        code: 'parameter_missing',
+        reason: param === 'consent' ? 'consent' : ['use_case', 'monthly_volume', 'integration'].includes(param) ? 'choose' : 'required',
+      })),
     );
     expect(errorsOf({ ...valid, legal_name: '   ' })).toEqual([{ param: 'legal_name', code: 'parameter_missing', reason: 'required' }]);
   });
