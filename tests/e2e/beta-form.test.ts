@@ -54,7 +54,7 @@ describe('the form on the embedded database', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Request beta access');
     await fill(page, 9001);
     await page.getByRole('button', { name: 'Request beta access' }).click();
-    const reference = (await page.locator('[data-reference]').textContent({ timeout: 15_000 })) ?? '';
+    const reference = (await page.locator('[data-reference]').textContent({ timeout: 30_000 })) ?? '';
     expect(reference).toMatch(REFERENCE_PATTERN);
     await expect(page.getByRole('heading', { name: 'Request received' }).isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-title');
@@ -134,7 +134,7 @@ describe('the form on the embedded database', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Request beta access');
     await page.keyboard.press('Enter');
-    await page.locator('[data-reference]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-reference]').waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-title');
     expect(problems).toEqual([]);
     await page.close();
