@@ -1,3 +1,4 @@
+/** /beta-access: the request form (a client island), what happens next, and the privacy notice. */
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SiteHeader } from '@/components/lean/site-header';
@@ -7,7 +8,6 @@ import { copies, pickLang } from '@/lib/beta/copy';
 import { betaAccessEmail } from '@/lib/site';
 import { submitBetaForm } from './actions';
 
-/** /beta-access: the request form (a client island), what happens next, and the privacy notice. */
 export const metadata: Metadata = {
   title: 'Request beta access',
   description:

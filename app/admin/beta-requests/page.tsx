@@ -1,3 +1,4 @@
+/** /admin/beta-requests: the team's queue (filters, approve/decline, CSV). A 404 unless ADMIN_TOKEN is set. */
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
@@ -9,7 +10,6 @@ import { parseStatus, STATUSES, type BetaStatus } from '@/lib/beta/fields';
 import { countRequests, listRequests } from '@/lib/beta/store';
 import { db } from '@/lib/db';
 
-/** /admin/beta-requests: the team's queue (filters, approve/decline, CSV). A 404 unless ADMIN_TOKEN is set. */
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Beta requests', robots: { index: false, follow: false } };
 

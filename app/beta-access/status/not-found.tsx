@@ -1,8 +1,8 @@
+/** 404 for an unknown or malformed reference: says so, and offers the lookup form again. */
 import { SiteHeader } from '@/components/lean/site-header';
 import { SiteFooter } from '@/components/lean/site-footer';
 import { ReferenceLookup, statusText } from './lookup';
 
-/** 404 for an unknown or malformed reference: says so, and offers the lookup form again. */
 export default function ReferenceNotFound() {
   const t = statusText.en;
   return (

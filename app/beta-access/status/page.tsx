@@ -1,3 +1,4 @@
+/** /beta-access/status?ref=…: the status of one request — company name, status and dates, nothing else. */
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SiteHeader } from '@/components/lean/site-header';
@@ -8,7 +9,6 @@ import { findPublicStatus } from '@/lib/beta/store';
 import { db } from '@/lib/db';
 import { ReferenceLookup, statusText } from './lookup';
 
-/** /beta-access/status?ref=…: the status of one request — company name, status and dates, nothing else. */
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Beta request status', robots: { index: false, follow: false } };
 
