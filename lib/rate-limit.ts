@@ -2,6 +2,7 @@
  * Fixed-window rate limits keyed by a string (an IP address, say): in process memory by default, in Redis
  * when REDIS_URL is set so that every instance shares the count. If Redis fails, an in-memory limiter stands in.
  */
+import { log } from './log';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -32,7 +33,7 @@ async function redisClient(url: string): Promise<Redis> {
     const { Redis: RedisCtor } = await import('ioredis');
     // No offline queue: when Redis is down, calls fail at once and the in-memory insurance limiter answers.
     client = new RedisCtor(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    client.on('error', (err: Error) => console.error('[rate-limit] Redis error:', err.message));
+    client.on('error', (err: Error) => log('error', 'rate-limit Redis error', { error: err }));
     clients.set(url, client);
   }
   if (client.status !== 'ready') {

@@ -2,6 +2,7 @@
  * Submitting a beta-access request, whatever the channel (JSON API, form post, server action): per-IP rate
  * limit, validation, storage with its outbox messages, then a background drain of the outbox when SMTP is set.
  */
+import { log } from '../log';
 import { db } from '../db';
 import { drainOutbox, mailConfigFromEnv } from '../mail/outbox';
 import { createRateLimit, parseLimit, type RateLimit } from '../rate-limit';
@@ -54,7 +55,7 @@ export function scheduleOutboxDrain(): void {
       state.timer ??= setInterval(run, 60_000).unref();
       await drainOutbox(await db(), config);
     })()
-      .catch((error: unknown) => console.error('[outbox] drain failed:', error instanceof Error ? error.message : error))
+      .catch((error: unknown) => log('error', 'outbox drain failed', { error }))
       .finally(() => (state.running = undefined));
   };
   setImmediate(run);

@@ -1,4 +1,5 @@
 /** POST /api/beta-access: a beta-access request as JSON or as a form post (see lib/beta). */
+import { log } from '@/lib/log';
 import { outcomeResponse } from '@/lib/beta/api';
 import { langFromHeader } from '@/lib/beta/copy';
 import { submitBetaRequest } from '@/lib/beta/service';
@@ -15,7 +16,7 @@ export async function POST(request: Request) {
     const outcome = await submitBetaRequest(body.data, { ip: clientIp(request.headers) });
     return outcomeResponse(outcome, requestId, lang);
   } catch (error) {
-    console.error(`[beta-access] ${requestId}:`, error);
+    log('error', 'beta-access submission failed', { request_id: requestId, error });
     return errorResponse(
       500,
       { type: 'api_error', code: 'internal_error', message: 'The request could not be stored. Retry in a minute.' },
