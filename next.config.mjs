@@ -6,9 +6,11 @@ const withMDX = createMDX();
 /** @type {import('next').NextConfig} */
 const config = {
   reactStrictMode: true,
+  // The bench builds a synthetic 1,000-operation site beside the real one.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // Loaded from node_modules at run time, not bundled: PGlite ships WebAssembly and data files it finds beside itself.
-  serverExternalPackages: ['@electric-sql/pglite', 'ioredis', 'rate-limiter-flexible'],
+  // Loaded from node_modules at run time, not bundled: PGlite reads its WebAssembly files next to its code.
+  serverExternalPackages: ['@electric-sql/pglite', 'ioredis', 'nodemailer', 'rate-limiter-flexible'],
   async headers() {
     // HSTS in production builds; browsers ignore it on plain-HTTP localhost.
     const production = process.env.NODE_ENV === 'production';

@@ -3,7 +3,7 @@
 # Installs Debian's chromium when it is missing (browser tests drive /usr/bin/chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1
+export NEXT_TELEMETRY_DISABLED=1 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 mkdir -p test-results
 
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then

@@ -7,7 +7,7 @@ export function Pre({ className, title, ...props }: ComponentProps<'pre'> & { ti
     <figure className="not-prose relative my-4 overflow-hidden rounded-xl border bg-fd-secondary/50 text-sm">
       {title ? <figcaption className="border-b px-4 py-2 font-mono text-xs text-fd-muted-foreground">{title}</figcaption> : null}
       <CopyButton />
-      <pre {...props} className={`${className ?? ''} overflow-auto p-4 leading-relaxed`} />
+      <pre {...props} className={`${className ?? ''} overflow-auto p-4 pe-16 leading-relaxed`} />
     </figure>
   );
 }

@@ -17,7 +17,7 @@ export interface DatabaseConfig {
   dataDir?: string;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function configFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   return { dataDir: path.resolve(env.DATA_DIR || '.data', 'pglite') };
 }

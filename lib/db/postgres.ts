@@ -1,4 +1,5 @@
 /** PostgreSQL through a `pg` connection pool, behind the shared query interface. */
+import { log } from '../log';
 import type { Pool, PoolClient } from 'pg';
 import type { Database, Queryable, QueryResult, Row } from './types';
 
@@ -19,7 +20,7 @@ export async function openPostgres(connectionString: string, { max = 10 } = {}):
   const pg = (await import('pg')).default;
   const pool = new pg.Pool({ connectionString, max });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (err) => console.error('[db] idle PostgreSQL client error:', err.message));
+  pool.on('error', (err) => log('error', 'idle PostgreSQL client error', { error: err }));
   await pool.query('SELECT 1');
   const q = wrap(pool);
   return {

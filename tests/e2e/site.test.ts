@@ -91,3 +91,15 @@ describe('HTTP', () => {
     expect(hits.some((h) => h.url.startsWith('/faq'))).toBe(true);
   });
 });
+
+describe('health', () => {
+  it('reports the database it uses and answers 200 while it answers', async () => {
+    const res = await fetch(`${baseURL}/api/health`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('no-store');
+    const body = (await res.json()) as { status: string; database: { ok: boolean; kind: string }; redis: { ok: boolean } };
+    expect(body.status).toBe('ok');
+    expect(body.database.ok).toBe(true);
+    expect(['pglite', 'postgresql']).toContain(body.database.kind);
+  });
+});

@@ -10,6 +10,8 @@ CREATE TABLE outbox (
   created_at timestamptz NOT NULL DEFAULT now(),
   sent_at timestamptz,
   attempts integer NOT NULL DEFAULT 0,
+  -- A sender owns the message until then; a crashed sender's claim simply runs out.
+  claimed_until timestamptz,
   last_error text
 );
 CREATE INDEX outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL;
