@@ -1,10 +1,12 @@
 /**
  * Per-key, per-minute rate limits by tier (rate-limiter-flexible): counters in process memory by default,
- * in Redis when REDIS_URL is set so that several instances share them. Returns what the `X-RateLimit-*`
- * headers report: the tier's limit, what is left in the window and the seconds until it resets.
+ * in Redis when REDIS_URL is set so that several instances share them; while Redis fails, an in-memory
+ * limiter stands in. Returns what the `X-RateLimit-*` headers report: the tier's limit, what is left in the
+ * window and the seconds until it resets.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
+import { log } from '../log';
 import { TIERS, type Tier } from './tiers';
 
 export interface RateState {
@@ -30,6 +32,26 @@ const state = (limit: number, res: RateLimiterRes | null, limited: boolean): Rat
   limited,
 });
 
+/**
+ * A Redis client that fails fast (no offline queue) so the in-memory insurance answers while Redis is down,
+ * after waiting up to 2 s for the first connection so that the first requests are counted in Redis too.
+ */
+async function connect(url: string): Promise<Redis> {
+  const { default: RedisClient } = await import('ioredis');
+  const client = new RedisClient(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  client.on('error', (error: Error) => log('error', 'sandbox rate-limit Redis error', { error }));
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 2_000);
+    client.once('ready', done);
+  });
+  return client;
+}
+
 export function createRateLimiter(options: { redisUrl?: string; prefix?: string } = {}): RateLimiter {
   const prefix = options.prefix ?? 'sbx_rl';
   if (options.redisUrl) {
@@ -40,17 +62,17 @@ export function createRateLimiter(options: { redisUrl?: string; prefix?: string 
       (tier) => {
         let l = limiters.get(tier);
         if (!l) {
-          client ??= import('ioredis').then(({ default: RedisClient }) => new RedisClient(url, { maxRetriesPerRequest: 2 }));
-          l = client.then(
-            (storeClient) =>
-              new RateLimiterRedis({ storeClient, points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` }),
-          );
+          client ??= connect(url);
+          const base = { points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` };
+          l = client.then((storeClient) => new RateLimiterRedis({ ...base, storeClient, insuranceLimiter: new RateLimiterMemory(base) }));
           limiters.set(tier, l);
         }
         return l;
       },
       async () => {
-        if (client) await (await client).quit();
+        if (!client) return;
+        const c = await client;
+        await c.quit().catch(() => c.disconnect());
       },
     );
   }

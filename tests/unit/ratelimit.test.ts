@@ -32,6 +32,19 @@ describe('the in-memory limiter', () => {
   });
 });
 
+describe('the Redis limiter while Redis is down', () => {
+  it('counts in memory instead, and still refuses past the limit', async () => {
+    const limiter = createRateLimiter({ redisUrl: 'redis://127.0.0.1:1', prefix: `down${Date.now()}` });
+    try {
+      const states = await drain(limiter, 'k', TIERS.free.perMinute + 1);
+      expect(states.slice(0, TIERS.free.perMinute).every((s) => !s.limited)).toBe(true);
+      expect(states.at(-1)).toMatchObject({ limited: true, remaining: 0 });
+    } finally {
+      await limiter.close();
+    }
+  });
+});
+
 describe.skipIf(!redisUp)(`the Redis limiter (${REDIS_URL})`, () => {
   const prefix = `sbx_rl_test_${process.pid}_${Date.now()}`;
   const a = createRateLimiter({ redisUrl: REDIS_URL, prefix });
