@@ -8,6 +8,7 @@
 import { ulid } from 'ulid';
 import { v7 as uuidv7 } from 'uuid';
 import { type Database, type Queryable, db as defaultDb } from '../db';
+import { log } from '../log';
 import type { Json } from '../openapi/bundle';
 import { type Operation, isWrite } from '../openapi/operations';
 import { requireTestKey } from './auth';
@@ -125,7 +126,7 @@ export function createSandbox(options: SandboxOptions = {}): (req: Request) => P
       database = await getDb();
       if (now.getTime() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = now.getTime();
-        housekeeping(database, now).catch((e: unknown) => console.error('[sandbox] housekeeping failed:', (e as Error).message));
+        housekeeping(database, now).catch((error: unknown) => log('error', 'sandbox housekeeping failed', { error }));
       }
       principal = await resolveKey(database, spec, key, now);
       const companyId = principal.companyId;
@@ -278,7 +279,7 @@ export function createSandbox(options: SandboxOptions = {}): (req: Request) => P
         return toResponse(stored, headers);
       }
       if (claimedKey && database && principal) await release(database, principal.companyId, claimedKey).catch(() => {});
-      console.error(`[sandbox] ${requestId} failed:`, error instanceof Error ? error.message : 'unknown error');
+      log('error', 'sandbox request failed', { request_id: requestId, method: req.method, error });
       const stored = errorResponse(
         new ApiError('internal_error', 'The sandbox failed unexpectedly. Quote the request id if you report it.'),
       );

@@ -5,6 +5,7 @@
  */
 import { ulid } from 'ulid';
 import { z } from 'zod';
+import { log } from '../log';
 import { type Database, db as defaultDb } from '../db';
 import { ApiError, errorEnvelope } from './errors';
 import { extractKey, requireTestKey } from './auth';
@@ -65,7 +66,7 @@ export async function issueKey(req: Request, options: { database?: () => Promise
     );
   } catch (error) {
     if (error instanceof ApiError) return fail(error);
-    console.error(`[sandbox] ${requestId} key issue failed:`, error instanceof Error ? error.message : 'unknown error');
+    log('error', 'sandbox key issue failed', { request_id: requestId, error });
     return fail(new ApiError('internal_error', 'The sandbox failed unexpectedly.'));
   }
 }
