@@ -19,8 +19,6 @@ import { readCookie, VISITOR_COOKIE, verifyCookieValue } from './visitor';
 
 export const PROXY_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Sent on every proxy response: nothing in it may run as a page of this site. */
-const SANDBOX_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 export interface ProxyDeps {
   config: ProxyConfig;
@@ -173,7 +171,6 @@ export function createProxy(deps: ProxyDeps): Proxy {
       if (!read.ok) throw tooLarge();
       const elapsed = performance.now() - started;
       const out = browserResponseHeaders(upstream.headers, (v) => redactText(v, secrets, asciiMask));
-      out.set('content-security-policy', SANDBOX_CSP);
       out.set('server-timing', `upstream;dur=${elapsed.toFixed(1)}`);
       out.set('x-console-key', owner);
       const nullBody = method === 'HEAD' || upstream.status === 204 || upstream.status === 304;
@@ -196,7 +193,6 @@ export function createProxy(deps: ProxyDeps): Proxy {
           console.error(`[proxy] unexpected ${error instanceof Error ? error.name : 'error'}`);
           res = proxyError('upstream_unavailable', 'The console proxy failed unexpectedly.', errorOptions());
         } else res = proxyError(error.code, error.message, errorOptions(error.extra));
-        res.headers.set('content-security-policy', SANDBOX_CSP);
       }
       log({
         method: req.method.toUpperCase(),

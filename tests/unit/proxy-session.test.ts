@@ -9,6 +9,7 @@ import { createLimiter } from '@/lib/proxy/rate-limit';
 import { fromDatabase, loadSecret } from '@/lib/proxy/secret';
 import { getSession, resetSession, type SessionDeps } from '@/lib/proxy/session';
 import { verifyCookieValue } from '@/lib/proxy/visitor';
+import { createTestDatabase } from '../helpers/pg';
 
 const SECRET = Buffer.alloc(32, 3);
 const deps = (
@@ -114,14 +115,17 @@ describe('server secret', () => {
     await expect(loadSecret({ PROXY_SECRET: 'short' })).rejects.toThrow(/at least 32/);
   });
 
-  it('is shared through the database by every instance', async () => {
-    const database = await openDatabase({});
+  it('is shared through PostgreSQL by every instance', async () => {
+    const t = await createTestDatabase('proxy_secret');
+    const [one, two] = await Promise.all([openDatabase({ url: t.url }), openDatabase({ url: t.url })]);
     try {
-      const [a, b] = await Promise.all([fromDatabase(database), fromDatabase(database)]);
+      const [a, b] = await Promise.all([fromDatabase(one), fromDatabase(two)]);
       expect(a.length).toBe(32);
       expect(b.equals(a)).toBe(true);
+      expect((await fromDatabase(one)).equals(a)).toBe(true);
     } finally {
-      await database.close();
+      await Promise.all([one.close(), two.close()]);
+      await t.drop();
     }
   });
 });
