@@ -1,56 +1,58 @@
 /**
  * Starts the production build with `next start` on a free port for the e2e suite, and stops it after.
  * The build must exist (`npm run build`); the test command builds first.
+ *
+ * The try-it console needs the embedded sandbox (`/sandbox/v1`). When the build has no sandbox route yet (or
+ * E2E_SANDBOX=stub), a small stateful stand-in (tests/helpers/stub-sandbox.ts) is started and the proxy is pointed
+ * at it with FACTUAREA_SANDBOX_INTERNAL_URL; otherwise the real embedded sandbox is used, with no override.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { startNext, type NextServer } from './next-server';
+import { startStubSandbox, type StubSandbox } from './stub-sandbox';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
+/** The server secret of the e2e server, so tests can derive a visitor's key and look for it where it must not be. */
+export const E2E_PROXY_SECRET = 'e2e-proxy-secret-0123456789-abcdefghijklmnop';
+export const SERVER_LOG = 'test-results/next-start.log';
+
+/** Whether this build contains the embedded sandbox's route handler. */
+export function buildHasSandbox(): boolean {
+  const manifest = '.next/server/app-paths-manifest.json';
+  return existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"/sandbox/v1/');
 }
 
-let server: ChildProcess | undefined;
+let server: NextServer | undefined;
+let stub: StubSandbox | undefined;
 
 export async function setup(project: TestProject) {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` before the e2e suite.');
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${baseURL}/`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not come up:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  project.provide('baseURL', baseURL);
+  const useStub = process.env.E2E_SANDBOX === 'stub' || (process.env.E2E_SANDBOX !== 'embedded' && !buildHasSandbox());
+  if (useStub) stub = await startStubSandbox();
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(SERVER_LOG, '');
+  server = await startNext(
+    {
+      PROXY_SECRET: E2E_PROXY_SECRET,
+      // The browser tests send a few dozen console requests from one address.
+      PROXY_RATE_LIMIT: '600/60',
+      ...(stub ? { FACTUAREA_SANDBOX_INTERNAL_URL: stub.base } : {}),
+    },
+    { logFile: SERVER_LOG },
+  );
+  project.provide('baseURL', server.url);
+  project.provide('sandbox', stub ? 'stub' : 'embedded');
+  project.provide('stubSandboxURL', stub?.url ?? '');
 }
 
 export async function teardown() {
-  server?.kill('SIGTERM');
+  await server?.stop();
+  await stub?.close();
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** Which sandbox the console's proxy reaches: the embedded one, or the stand-in. */
+    sandbox: 'embedded' | 'stub';
+    stubSandboxURL: string;
   }
 }
