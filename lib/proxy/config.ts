@@ -20,7 +20,8 @@ export interface ProxyConfig {
   timeoutMs: number;
   perIp: { points: number; duration: number };
   global: { points: number; duration: number };
-  resets: { points: number; duration: number };
+  /** New per-visitor sandboxes (a first visit or a reset): per client address, and for the whole site. */
+  newSandboxes: { perIp: { points: number; duration: number }; global: { points: number; duration: number } };
   redisUrl?: string;
 }
 
@@ -54,7 +55,8 @@ const EnvSchema = z.object({
   PROXY_TIMEOUT_MS: positiveInt(10_000),
   PROXY_RATE_LIMIT: optional,
   PROXY_RATE_LIMIT_GLOBAL: optional,
-  PROXY_RESET_LIMIT: optional,
+  PROXY_NEW_SANDBOX_LIMIT: optional,
+  PROXY_NEW_SANDBOX_LIMIT_GLOBAL: optional,
   REDIS_URL: optional,
 });
 
@@ -83,7 +85,10 @@ export function configFromEnv(env: Env = process.env): ProxyConfig {
     timeoutMs: e.PROXY_TIMEOUT_MS,
     perIp: parseLimit(e.PROXY_RATE_LIMIT, { points: 60, duration: 60 }),
     global: parseLimit(e.PROXY_RATE_LIMIT_GLOBAL, { points: 1200, duration: 60 }),
-    resets: parseLimit(e.PROXY_RESET_LIMIT, { points: 10, duration: 600 }),
+    newSandboxes: {
+      perIp: parseLimit(e.PROXY_NEW_SANDBOX_LIMIT, { points: 20, duration: 600 }),
+      global: parseLimit(e.PROXY_NEW_SANDBOX_LIMIT_GLOBAL, { points: 600, duration: 600 }),
+    },
     redisUrl: e.REDIS_URL,
   };
 }

@@ -19,6 +19,7 @@ export const PROXY_ERRORS = {
   missing_api_key: { status: 401, type: 'authentication_error' },
   invalid_api_key: { status: 401, type: 'authentication_error' },
   request_too_large: { status: 413, type: 'invalid_request_error' },
+  request_timeout: { status: 408, type: 'invalid_request_error' },
   rate_limit_exceeded: { status: 429, type: 'rate_limit_error' },
   upstream_redirect: { status: 502, type: 'api_error' },
   upstream_response_too_large: { status: 502, type: 'api_error' },

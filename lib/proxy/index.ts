@@ -29,7 +29,10 @@ function build(): Instance {
     session: {
       config,
       secret: getSecret,
-      resets: createLimiter({ keyPrefix: 'proxy:reset', ...config.resets, redisUrl: config.redisUrl }),
+      newSandboxes: {
+        perIp: createLimiter({ keyPrefix: 'proxy:new-sandbox:ip', ...config.newSandboxes.perIp, redisUrl: config.redisUrl }),
+        global: createLimiter({ keyPrefix: 'proxy:new-sandbox:all', ...config.newSandboxes.global, redisUrl: config.redisUrl }),
+      },
     },
   };
 }

@@ -114,7 +114,9 @@ export function createProxy(deps: ProxyDeps): Proxy {
         new Refusal('request_too_large', `The request body is larger than the console allows (${config.maxBodyBytes} bytes).`);
       const declared = Number(req.headers.get('content-length') ?? '0');
       if (declared > config.maxBodyBytes) throw tooLarge();
-      const read = await readBounded(req.body, config.maxBodyBytes);
+      const read = await readBounded(req.body, config.maxBodyBytes, AbortSignal.timeout(config.timeoutMs));
+      if (!read.ok && 'timedOut' in read)
+        throw new Refusal('request_timeout', `The request body did not arrive within ${config.timeoutMs} ms.`);
       if (!read.ok) throw tooLarge();
       if (read.bytes.byteLength > 0) body = read.bytes;
       if (body && containsLiveKey(Buffer.from(body).toString('latin1')))

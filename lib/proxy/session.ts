@@ -1,7 +1,8 @@
 /**
  * The console's session: which key the proxy will use for this browser (its own sandbox, the site's shared
  * key, or none) and the base URL to target. In per-visitor mode it issues the signed visitor cookie, and
- * "Reset my sandbox" replaces it with a new one — a new derived key, so a fresh sandbox company.
+ * "Reset my sandbox" replaces it with a new one — a new derived key, so a fresh sandbox company. New visitor
+ * ids are rate-limited, since each one becomes a sandbox company.
  */
 import type { ProxyConfig } from './config';
 import { proxyError } from './errors';
@@ -38,7 +39,28 @@ export function sessionMode(config: ProxyConfig): SessionMode {
 export interface SessionDeps {
   config: ProxyConfig;
   secret: () => Promise<Buffer>;
-  resets: Limiter;
+  /** Counts new visitor ids (each becomes a sandbox company on first use): per address, and overall. */
+  newSandboxes: { perIp: Limiter; global: Limiter };
+}
+
+/** Undefined when a new sandbox may be issued; otherwise the refusal. */
+async function limitNewSandbox(req: Request, deps: SessionDeps): Promise<Response | undefined> {
+  for (const [limiter, key] of [
+    [deps.newSandboxes.perIp, clientIp(req.headers)],
+    [deps.newSandboxes.global, 'all'],
+  ] as const) {
+    const verdict = await limiter.consume(key);
+    if (!verdict.ok)
+      return proxyError(
+        'rate_limit_exceeded',
+        `Too many new sandboxes from here: try again in ${verdict.retryAfter} s, or paste your own fact_test_ key.`,
+        {
+          siteUrl: deps.config.siteUrl,
+          headers: { 'Retry-After': String(verdict.retryAfter) },
+        },
+      );
+  }
+  return undefined;
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}) =>
@@ -65,6 +87,8 @@ export async function getSession(req: Request, deps: SessionDeps): Promise<Respo
   if (body.mode !== 'visitor') return json(body);
   const secret = await deps.secret();
   if (verifyCookieValue(secret, readCookie(req.headers.get('cookie'), VISITOR_COOKIE))) return json(body);
+  const limited = await limitNewSandbox(req, deps);
+  if (limited) return limited;
   return json(body, { 'Set-Cookie': setCookieHeader(cookieValue(secret, newVisitorId()), { secure: secureRequest(req) }) });
 }
 
@@ -81,12 +105,8 @@ export async function resetSession(req: Request, deps: SessionDeps): Promise<Res
     return proxyError('method_not_allowed', 'This site has no per-visitor sandbox to reset: the key in use is shared or your own.', {
       siteUrl: config.siteUrl,
     });
-  const verdict = await deps.resets.consume(clientIp(req.headers));
-  if (!verdict.ok)
-    return proxyError('rate_limit_exceeded', `Too many resets: try again in ${verdict.retryAfter} s.`, {
-      siteUrl: config.siteUrl,
-      headers: { 'Retry-After': String(verdict.retryAfter) },
-    });
+  const limited = await limitNewSandbox(req, deps);
+  if (limited) return limited;
   const secret = await deps.secret();
   return json(body, { 'Set-Cookie': setCookieHeader(cookieValue(secret, newVisitorId()), { secure: secureRequest(req) }) });
 }

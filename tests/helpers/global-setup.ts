@@ -32,8 +32,9 @@ export async function setup(project: TestProject) {
   server = await startNext(
     {
       PROXY_SECRET: E2E_PROXY_SECRET,
-      // The browser tests send a few dozen console requests from one address.
+      // The browser tests send a few dozen console requests, from a new browser context each time, from one address.
       PROXY_RATE_LIMIT: '600/60',
+      PROXY_NEW_SANDBOX_LIMIT: '200/600',
       ...(stub ? { FACTUAREA_SANDBOX_INTERNAL_URL: stub.base } : {}),
     },
     { logFile: SERVER_LOG },

@@ -244,6 +244,28 @@ describe('refusals, all in the error envelope', () => {
     expect(stub.received).toHaveLength(0);
   });
 
+  it('gives up on a request body that arrives too slowly, with 408', async () => {
+    const { proxy } = makeProxy({ PROXY_TIMEOUT_MS: '300' });
+    const slow = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"name":'));
+      },
+    });
+    const started = Date.now();
+    const res = await proxy.handle(
+      new Request(target('/clients'), {
+        method: 'POST',
+        body: slow,
+        headers: { host: 'docs.test', cookie: COOKIE },
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(res.status).toBe(408);
+    expect(await errorOf(res)).toMatchObject({ code: 'request_timeout', type: 'invalid_request_error' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(stub.received).toHaveLength(0);
+  });
+
   it('refuses a live key in a header, the query or the body, and never logs it', async () => {
     const live = 'fact_live_8KqW3pXnR2VbY7TcA9eFmN5z';
     const { proxy } = makeProxy();

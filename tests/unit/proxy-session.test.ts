@@ -12,13 +12,11 @@ import { verifyCookieValue } from '@/lib/proxy/visitor';
 import { createTestDatabase } from '../helpers/pg';
 
 const SECRET = Buffer.alloc(32, 3);
-const deps = (
-  env: Record<string, string> = {},
-  resets = createLimiter({ keyPrefix: `r${Math.random()}`, points: 2, duration: 60 }),
-): SessionDeps => ({
+const limiter = (points: number) => createLimiter({ keyPrefix: `r${Math.random()}`, points, duration: 60 });
+const deps = (env: Record<string, string> = {}, perIp = 100, global = 100): SessionDeps => ({
   config: configFromEnv(env),
   secret: async () => SECRET,
-  resets,
+  newSandboxes: { perIp: limiter(perIp), global: limiter(global) },
 });
 const browser = (extra: Record<string, string> = {}) => ({
   host: 'docs.test',
@@ -77,8 +75,27 @@ describe('console session', () => {
     expect(reset.status).toBe(405);
   });
 
+  it('limits new sandboxes per address and overall, first visits and resets alike', async () => {
+    const d = deps({}, 2, 3);
+    const get = (ip: string) =>
+      getSession(new Request('http://docs.test/api/proxy/session', { headers: browser({ 'x-forwarded-for': ip }) }), d);
+    expect(cookieOf(await get('192.0.2.1'))).toBeTruthy();
+    expect(cookieOf(await get('192.0.2.1'))).toBeTruthy();
+    const limited = await get('192.0.2.1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('set-cookie')).toBeNull();
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(cookieOf(await get('192.0.2.2'))).toBeTruthy();
+    expect((await get('192.0.2.3')).status).toBe(429);
+    const reset = await resetSession(
+      new Request('http://docs.test/api/proxy/session', { method: 'POST', headers: browser({ 'x-forwarded-for': '192.0.2.4' }) }),
+      d,
+    );
+    expect(reset.status).toBe(429);
+  });
+
   it('reset gives a new visitor id, only from this site, and is rate-limited', async () => {
-    const d = deps();
+    const d = deps({}, 2);
     const post = (h: Record<string, string>) =>
       resetSession(new Request('http://docs.test/api/proxy/session', { method: 'POST', headers: h }), d);
     const first = await post(browser());
