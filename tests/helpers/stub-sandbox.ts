@@ -3,7 +3,8 @@
  * It behaves as the sandbox is specified to: any well-formed `fact_test_` key gets a company of its own on first
  * use (seeded with one client), `fact_live_` keys get 401, writes honour `Idempotency-Key` (replays carry
  * `Idempotent-Replayed: true`), and every response has `X-Request-Id` and `X-RateLimit-*` — plus a `Set-Cookie`,
- * which the proxy must never pass on. It records which keys it saw (GET /__stub/keys, outside the API's paths).
+ * which the proxy must never pass on, and `GET /account` echoes the whole key, which the proxy must mask. It
+ * records which keys it saw (GET /__stub/keys, outside the API's paths).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -69,6 +70,11 @@ export async function startStubSandbox(): Promise<StubSandbox> {
     if (!company) companies.set(key, (company = newCompany()));
 
     const method = req.method ?? 'GET';
+    // Adversarial on purpose: the account echoes the whole key, which the proxy must mask before the browser sees it.
+    if (url.pathname === '/sandbox/v1/account' && method === 'GET')
+      return send(res, 200, {
+        data: { object: 'account', company: { name: 'Sandbox' }, api_key: { prefix: key.slice(0, 14), echoed: key } },
+      });
     const [collection, id, ...rest] = url.pathname.slice('/sandbox/v1/'.length).split('/');
     const idemKey = req.headers['idempotency-key'] as string | undefined;
     const hash = createHash('sha256').update(`${method} ${url.pathname} ${body}`).digest('hex');
