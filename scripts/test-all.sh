@@ -30,7 +30,9 @@ step "Unit and contract tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 
 step "Production build"
-npx next build > test-results/build.log 2>&1 || { tail -60 test-results/build.log; exit 1; }
+# Canary secrets (tests/helpers/canaries.ts): the e2e suite checks that none of them reaches the built output.
+FACTUAREA_SANDBOX_KEY=fact_test_BuildCanaryKey0000000000000 PROXY_SECRET=build-canary-proxy-secret-0123456789abcdef \
+  npx next build > test-results/build.log 2>&1 || { tail -60 test-results/build.log; exit 1; }
 tail -5 test-results/build.log
 
 step "Browser and HTTP tests against next start"

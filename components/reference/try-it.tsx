@@ -1,30 +1,30 @@
 'use client';
 /**
  * "Try it": a button that loads the request console only when the reader asks for it. The console's
- * code (the fumadocs-openapi playground) is reachable only through this dynamic import.
+ * code is reachable only through this dynamic import.
  */
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import type { PlaygroundProps } from './playground-island';
+import type { ConsoleProps } from './console-island';
 
-const load = () => import('./playground-island');
-const Playground = dynamic(load, {
+const load = () => import('./console-island');
+const Console = dynamic(load, {
   ssr: false,
   loading: () => <p className="p-3 text-sm text-fd-muted-foreground">Loading the console…</p>,
 });
 
-export function TryIt(props: PlaygroundProps & { method: string; path: string }) {
+export function TryIt(props: ConsoleProps) {
   const [open, setOpen] = useState(false);
   if (open)
     return (
-      <div className="not-prose rounded-xl border" data-try-it-console="">
-        <Playground {...props} />
+      <div className="not-prose overflow-hidden rounded-xl border bg-fd-card" data-try-it-console="">
+        <Console {...props} />
       </div>
     );
   return (
     <div className="not-prose flex items-center gap-3 rounded-xl border bg-fd-card p-3">
-      <span className="font-mono text-xs font-semibold uppercase">{props.method}</span>
-      <code className="flex-1 truncate text-sm">{props.path}</code>
+      <span className="font-mono text-xs font-semibold uppercase">{props.spec.method}</span>
+      <code className="flex-1 truncate text-sm">{props.spec.path}</code>
       <button
         type="button"
         data-try-it=""

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { OperationPage } from '@/components/reference/operation-page';
 import { openapiDocument } from '@/lib/openapi/document';
 import { findOperation } from '@/lib/openapi/reference';
-import { pruneDocument } from '@/lib/openapi/prune';
+import { consoleSpec } from '@/lib/console/spec';
 import { referencePages } from '@/lib/source';
 
 type Props = { params: Promise<{ slug: string[] }> };
@@ -13,18 +13,7 @@ export default async function ReferencePage({ params }: Props) {
   const doc = openapiDocument();
   const op = findOperation(doc, slug);
   if (!op) notFound();
-  return (
-    <OperationPage
-      doc={doc}
-      op={op}
-      tryIt={{
-        method: op.method,
-        path: op.path,
-        operations: [{ path: op.path, method: op.method }],
-        payload: { bundled: pruneDocument(doc, op.path, op.method) as never, proxyUrl: '/api/proxy' },
-      }}
-    />
-  );
+  return <OperationPage doc={doc} op={op} tryIt={{ spec: consoleSpec(doc, op) }} />;
 }
 
 export function generateStaticParams() {
