@@ -10,6 +10,7 @@ import { deriveVisitorKey } from '@/lib/proxy/keys';
 import { verifyCookieValue } from '@/lib/proxy/visitor';
 import { launch, watch } from '../helpers/browser';
 import { E2E_PROXY_SECRET } from '../helpers/global-setup';
+import { cif } from '../helpers/beta';
 
 const baseURL = inject('baseURL');
 const PAGES = {
@@ -18,6 +19,8 @@ const PAGES = {
   account: '/api-reference/account/public-api.v1.account.show',
 };
 const SECRET = Buffer.from(E2E_PROXY_SECRET, 'utf8');
+/** A client body the sandbox accepts: a unique name and a valid, unused CIF. */
+const client = (name: string) => ({ name, tax_id: cif(Math.floor(Math.random() * 8_999_999)) });
 const unique = (what: string) => `${what} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 let browser: Browser;
@@ -84,7 +87,7 @@ describe('the console', () => {
     await expect(page.locator('[data-key-in-use]').textContent()).resolves.toBe('Your sandbox (key held by this site)');
     const idem = await page.locator('#console-idempotency-key').inputValue();
     expect(idem).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    await setJsonBody(page, { name });
+    await setJsonBody(page, client(name));
     const created = await send(page);
     await expect.poll(() => created.getAttribute('data-status')).toBe('201');
     await expect(created.locator('[data-result-body]').textContent()).resolves.toContain(name);
@@ -127,7 +130,7 @@ describe('the console', () => {
     const page = await context.newPage();
     const problems = watch(page);
     await openConsole(page, PAGES.createClient);
-    await setJsonBody(page, { name: unique('Idempotente') });
+    await setJsonBody(page, client(unique('Idempotente')));
     const first = await send(page);
     await expect.poll(() => first.getAttribute('data-status')).toBe('201');
     expect(await first.locator('[data-replayed]').count()).toBe(0);
@@ -193,7 +196,7 @@ describe('the console', () => {
     await expect(page.locator('[data-key-in-use]').textContent()).resolves.toBe('Your key fact_test_…Xa1');
     expect(await page.evaluate(() => sessionStorage.getItem('factuarea:console-key'))).toBe(own);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(own);
-    await setJsonBody(page, { name: unique('Con mi clave') });
+    await setJsonBody(page, client(unique('Con mi clave')));
     await page.getByRole('button', { name: 'New key' }).click();
     const mine = await send(page);
     await expect.poll(() => mine.getAttribute('data-status')).toBe('201');
@@ -227,7 +230,7 @@ describe('the console', () => {
     const problems = watch(page);
     const name = unique('Antes del reinicio');
     await openConsole(page, PAGES.createClient);
-    await setJsonBody(page, { name });
+    await setJsonBody(page, client(name));
     const created = await send(page);
     await expect.poll(() => created.getAttribute('data-status')).toBe('201');
     const keyBefore = await visitorKey(context);

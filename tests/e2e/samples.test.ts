@@ -4,7 +4,7 @@
  * site's sandbox (the page's "Sandbox (this site)" base URL), run for real — curl in a shell, fetch in an async
  * function — expecting the documented success status.
  *
- * Needs the embedded sandbox (/sandbox/v1) in the build, so it runs only with RUN_SAMPLE_TESTS=1. SAMPLE_TESTS_BASE
+ * Runs against the embedded sandbox (/sandbox/v1) of the build (RUN_SAMPLE_TESTS=0 skips it). SAMPLE_TESTS_BASE
  * points the samples at another API base URL instead (a staging API, or a stand-in to check this test itself).
  */
 import { execFile } from 'node:child_process';
@@ -20,7 +20,8 @@ import { generateSamples, PRODUCTION_BASE } from '@/lib/openapi/samples';
 import { compileRoutes } from '@/lib/proxy/routes';
 
 const run = promisify(execFile);
-const enabled = process.env.RUN_SAMPLE_TESTS === '1';
+// On by default now that the build embeds the sandbox; RUN_SAMPLE_TESTS=0 turns it off.
+const enabled = process.env.RUN_SAMPLE_TESTS !== '0';
 const baseURL = inject('baseURL');
 const doc = JSON.parse(readFileSync('openapi/dist/openapi.json', 'utf8')) as JsonObject;
 const operations = listOperations(doc);
