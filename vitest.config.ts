@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // PGlite and the snippet runners start slowly on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });
