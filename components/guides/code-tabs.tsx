@@ -36,9 +36,9 @@ export function CodeTabs({ children, label = 'Language' }: { children: ReactNode
   return (
     <div
       data-code-tabs=""
-      className="not-prose my-5 overflow-hidden rounded-xl border bg-fd-secondary/40 [&>[data-panel]]:hidden [&>[data-first]]:block [&_figcaption]:hidden [&_figure]:my-0 [&_figure]:rounded-none [&_figure]:border-0"
+      className="not-prose my-5 overflow-hidden rounded-xl border bg-fd-secondary/40 [&_figcaption]:hidden [&_figure]:my-0 [&_figure]:rounded-none [&_figure]:border-0"
     >
-      <style>{ids.map(rules).join('')}</style>
+      <style>{`[data-code-tabs]>[data-panel]:not([data-first]){display:none}${ids.map(rules).join('')}`}</style>
       <div role="radiogroup" aria-label={label} className="flex overflow-x-auto border-b text-sm">
         {ids.map((id, i) => (
           <label
