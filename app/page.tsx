@@ -14,37 +14,71 @@ const steps = [
   {
     title: 'Create a fact_test_ key',
     body: 'In the web app, open Developers → API keys and create a Test key with the scopes you need. The secret is shown once: store it in your server’s secrets.',
+    href: '/guides/test-mode',
+    cta: 'Test mode & sandbox',
   },
   {
     title: 'Verify the key: GET /v1/account',
     body: 'The account call tells you which company the key works on, its plan, and the scopes and rate-limit tier of the key itself.',
     code: `curl ${apiBaseUrl}/account \\\n  -H "Authorization: Bearer $FACTUAREA_API_KEY"`,
+    href: '/guides/authentication',
+    cta: 'Authentication',
   },
   {
     title: 'Make your first list call',
     body: 'List your clients. Every list answers with data, has_more and next_cursor, so the same loop pages through any resource.',
     code: `curl "${apiBaseUrl}/clients?limit=10" \\\n  -H "Authorization: Bearer $FACTUAREA_API_KEY"`,
+    href: '/guides/quickstart',
+    cta: 'Issue your first invoice',
   },
 ];
 
 const coverage = [
-  ['Clients and suppliers', 'Create, update and find contacts by tax id (NIF, CIF or NIE) or by your own external id.'],
-  ['Catalogue', 'Products with prices, SKUs, stock and tax rates; IVA, IRPF retention and recargo de equivalencia.'],
-  ['Sales documents', 'Invoices, quotes, proformas, delivery notes and recurring invoices, with lines, discounts and retentions.'],
-  ['Document actions', 'Issue, send by e-mail, mark paid (also in part), void, annul, correct, duplicate, convert, download the PDF.'],
-  ['Purchases', 'Record supplier invoices with their attachments, and register what you paid.'],
-  ['Spanish e-invoicing', 'VeriFactu records and hash chain, FacturaE 3.2.2 files and FACe submissions to public bodies.'],
-  ['Tax reports', 'Modelo 303, 347 and 130 figures computed from the documents you issued and received.'],
-  ['Events and webhooks', 'Every change is an event; signed webhooks deliver them to your server, with retries and replay.'],
+  [
+    'Clients and suppliers',
+    'Create, update and find contacts by tax id (NIF, CIF or NIE) or by your own external id.',
+    '/api-reference/clients/public-api.v1.clients.list',
+  ],
+  [
+    'Catalogue',
+    'Products with prices, SKUs, stock and tax rates; IVA, IRPF retention and recargo de equivalencia.',
+    '/guides/amounts-and-dates',
+  ],
+  [
+    'Sales documents',
+    'Invoices, quotes, proformas, delivery notes and recurring invoices, with lines, discounts and retentions.',
+    '/guides/quotes',
+  ],
+  [
+    'Document actions',
+    'Issue, send by e-mail, mark paid (also in part), void, annul, correct, duplicate, convert, download the PDF.',
+    '/guides/annul-vs-correct',
+  ],
+  ['Purchases', 'Record supplier invoices with their attachments, and register what you paid.', '/guides/purchase-invoices'],
+  [
+    'Spanish e-invoicing',
+    'VeriFactu records and hash chain, FacturaE 3.2.2 files and FACe submissions to public bodies.',
+    '/guides/verifactu',
+  ],
+  [
+    'Tax reports',
+    'Modelo 303, 347 and 130 figures computed from the documents you issued and received.',
+    '/api-reference/tax-reports/public-api.v1.tax_reports.generate_303',
+  ],
+  [
+    'Events and webhooks',
+    'Every change is an event; signed webhooks deliver them to your server, with retries and replay.',
+    '/guides/webhooks',
+  ],
 ];
 
 const contract = [
-  ['Opaque ids', 'Every object has a UUID v7 id; lists page with cursors, never offsets.'],
-  ['One error envelope', 'Errors carry type, code, message, param, doc_url and request_id. Branch on code.'],
-  ['Idempotent writes', 'Send an Idempotency-Key on any write and retry it safely for 24 hours.'],
-  ['Rate limits by tier', 'Per-minute and monthly quotas, reported in X-RateLimit-* headers on every response.'],
-  ['Versioned', 'The version is in the URL (/v1); an optional Factuarea-Version date header pins behaviour.'],
-  ['Test mode', 'fact_test_ keys work on an isolated sandbox company: no e-mails, no AEAT, no FACe.'],
+  ['Opaque ids', 'Every object has a UUID v7 id; lists page with cursors, never offsets.', '/guides/pagination'],
+  ['One error envelope', 'Errors carry type, code, message, param, doc_url and request_id. Branch on code.', '/guides/errors'],
+  ['Idempotent writes', 'Send an Idempotency-Key on any write and retry it safely for 24 hours.', '/guides/idempotency'],
+  ['Rate limits by tier', 'Per-minute and monthly quotas, reported in X-RateLimit-* headers on every response.', '/guides/rate-limits'],
+  ['Versioned', 'The version is in the URL (/v1); an optional Factuarea-Version date header pins behaviour.', '/guides/versioning'],
+  ['Test mode', 'fact_test_ keys work on an isolated sandbox company: no e-mails, no AEAT, no FACe.', '/guides/test-mode'],
 ];
 
 export default function HomePage() {
@@ -71,8 +105,8 @@ export default function HomePage() {
               >
                 Request beta access
               </Link>
-              <Link href="/faq" prefetch={false} className="rounded-lg border px-4 py-2.5 font-medium hover:bg-fd-accent">
-                Read the FAQ
+              <Link href="/guides/quickstart" prefetch={false} className="rounded-lg border px-4 py-2.5 font-medium hover:bg-fd-accent">
+                Read the quickstart
               </Link>
             </div>
             <dl className="mt-10 inline-flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border bg-fd-background px-4 py-3 font-mono text-sm">
@@ -118,9 +152,11 @@ export default function HomePage() {
               are yours to automate.
             </p>
             <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-              {coverage.map(([t, d]) => (
+              {coverage.map(([t, d, href]) => (
                 <li key={t} className="rounded-xl border bg-fd-background p-4">
-                  <p className="font-medium">{t}</p>
+                  <Link href={href} prefetch={false} className="font-medium hover:underline">
+                    {t}
+                  </Link>
                   <p className="mt-1 text-sm text-fd-muted-foreground">{d}</p>
                 </li>
               ))}
@@ -133,9 +169,11 @@ export default function HomePage() {
             A contract you can rely on
           </h2>
           <ul className="mt-8 grid gap-x-8 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
-            {contract.map(([t, d]) => (
+            {contract.map(([t, d, href]) => (
               <li key={t}>
-                <p className="font-medium">{t}</p>
+                <Link href={href} prefetch={false} className="font-medium hover:underline">
+                  {t}
+                </Link>
                 <p className="mt-1 text-sm text-fd-muted-foreground">{d}</p>
               </li>
             ))}

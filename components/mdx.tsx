@@ -1,7 +1,20 @@
-/** The components MDX content renders with: all server-side, no client code beyond the copy button. */
+/** The components MDX content renders with: server-side, with small client islands (copy button, code tabs, signature checker). */
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
 import { Pre } from './lean/pre';
+import { CodeTabs } from './guides/code-tabs';
+import {
+  ErrorCodeCatalogue,
+  ErrorTypeTable,
+  EventCatalogue,
+  EventCount,
+  IrreversibleCount,
+  IrreversibleTable,
+  ScopeCount,
+  ScopeTable,
+} from './guides/catalogue';
+import { SignatureChecker } from './guides/signature-checker';
+import { ChangelogEntries } from './guides/changelog';
 
 function Heading({ as: Tag, id, children, ...props }: ComponentProps<'h2'> & { as: 'h2' | 'h3' | 'h4' }) {
   return (
@@ -55,4 +68,15 @@ export const mdxComponents = {
   h3: (p: ComponentProps<'h3'>) => <Heading as="h3" {...p} />,
   h4: (p: ComponentProps<'h4'>) => <Heading as="h4" {...p} />,
   Callout,
+  CodeTabs,
+  ScopeTable,
+  ScopeCount,
+  IrreversibleTable,
+  IrreversibleCount,
+  ErrorTypeTable,
+  ErrorCodeCatalogue,
+  EventCatalogue,
+  EventCount,
+  SignatureChecker,
+  ChangelogEntries,
 };

@@ -12,6 +12,13 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
 fi
 
+# php and jq run the guides' PHP and cURL snippets (webhook verification against the test vectors, API calls).
+if ! command -v php > /dev/null || ! command -v jq > /dev/null; then
+  echo "== installing Debian's php-cli and jq for the guides' snippets"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq php-cli jq > /dev/null
+fi
+
 step() { echo; echo "== $*"; }
 
 step "OpenAPI: bundle and check"

@@ -9,13 +9,20 @@ export function SiteFooter() {
         <span className="inline-flex items-center gap-2">
           <LogoMark className="size-5" /> © 2026 Factuarea
         </span>
-        <nav aria-label="Footer" className="flex gap-5">
-          <Link href="/faq" prefetch={false} className="hover:text-fd-foreground">
-            FAQ
-          </Link>
-          <Link href="/beta-access" prefetch={false} className="hover:text-fd-foreground">
-            Beta access
-          </Link>
+        <nav aria-label="Footer" className="flex flex-wrap gap-5">
+          {[
+            ['/guides/quickstart', 'Quickstart'],
+            ['/api-reference', 'API reference'],
+            ['/guides/webhooks', 'Webhooks'],
+            ['/support', 'Support'],
+            ['/changelog', 'Changelog'],
+            ['/faq', 'FAQ'],
+            ['/beta-access', 'Beta access'],
+          ].map(([href, label]) => (
+            <Link key={href} href={href} prefetch={false} className="hover:text-fd-foreground">
+              {label}
+            </Link>
+          ))}
           <a href="/api/openapi" className="hover:text-fd-foreground">
             OpenAPI document
           </a>

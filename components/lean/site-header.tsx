@@ -19,12 +19,18 @@ export function SiteHeader({ menu = false }: { menu?: boolean }) {
           <Logo />
         </Link>
         <nav aria-label="Main" className="ms-4 hidden items-center gap-5 text-sm text-fd-muted-foreground lg:flex">
-          <Link href="/faq" prefetch={false} className="hover:text-fd-foreground">
-            FAQ
-          </Link>
-          <Link href="/beta-access" prefetch={false} className="hover:text-fd-foreground">
-            Beta access
-          </Link>
+          {[
+            ['/guides/quickstart', 'Guides'],
+            ['/api-reference', 'API reference'],
+            ['/sdks', 'SDKs'],
+            ['/changelog', 'Changelog'],
+            ['/faq', 'FAQ'],
+            ['/beta-access', 'Beta access'],
+          ].map(([href, label]) => (
+            <Link key={href} href={href} prefetch={false} className="hover:text-fd-foreground">
+              {label}
+            </Link>
+          ))}
         </nav>
         <div className="ms-auto flex items-center gap-2">
           <SearchButton className="w-40 sm:w-56" />

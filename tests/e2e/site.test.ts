@@ -26,7 +26,7 @@ describe('landing page', () => {
     await page.keyboard.press('Control+k');
     const input = page.getByPlaceholder(/search/i).last();
     await input.waitFor({ state: 'visible' });
-    await input.fill('idempotency key twice');
+    await input.fill('Idempotency-Key twice');
     const result = page
       .locator('[role="dialog"] a[href^="/faq"], [role="dialog"] [data-search-item] , [role="dialog"] button')
       .filter({ hasText: /Idempotency-Key/i })

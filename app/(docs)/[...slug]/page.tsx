@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { findNeighbour } from 'fumadocs-core/page-tree';
 import { PageShell } from '@/components/lean/page-shell';
 import { mdxComponents } from '@/components/mdx';
+import { Feedback } from '@/components/guides/feedback';
 import { guidePage, guidePages, source } from '@/lib/source';
 
 type Props = { params: Promise<{ slug: string[] }> };
@@ -21,6 +22,7 @@ export default async function GuidePage({ params }: Props) {
       lastModified={page.data.lastModified}
       previous={previous}
       next={next}
+      footer={<Feedback key={page.url} page={page.url} />}
     >
       <Body components={mdxComponents} />
     </PageShell>
