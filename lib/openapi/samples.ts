@@ -8,7 +8,20 @@ import { type Operation, binaryResponse, exampleRequest, isPaginatedList, isWrit
 
 export const SAMPLE_KEY = 'fact_test_51HbRxExampleKey0000000A';
 export const PRODUCTION_BASE = 'https://api.factuarea.com/v1';
-export const SAMPLE_IDEMPOTENCY_KEY = '019d4d42-8a10-7c3e-9f21-5b7e0c1d2a44';
+/**
+ * The Idempotency-Key a sample sends: a UUID-shaped value derived from the operation, so that copying two
+ * different samples never reuses one key for two different requests (which answers 409 idempotency_key_reused).
+ */
+export function sampleIdempotencyKey(operationId: string): string {
+  let h = 0x811c9dc5;
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (const ch of `${round}:${operationId}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    hex.push(h.toString(16).padStart(8, '0'));
+  }
+  const x = hex.join('');
+  return `019d4d42-${x.slice(8, 12)}-7${x.slice(13, 16)}-${'89ab'[parseInt(x[16], 16) % 4]}${x.slice(17, 20)}-${x.slice(20, 32)}`;
+}
 
 export interface Sample {
   id: 'curl' | 'typescript' | 'php' | 'python' | 'fetch';
@@ -69,7 +82,7 @@ function phpLiteral(v: Json, level = 0): string {
 const indentAfterFirst = (s: string, spaces: number) => s.replace(/\n/g, `\n${' '.repeat(spaces)}`);
 
 export function generateSamples(doc: JsonObject, op: Operation, base = PRODUCTION_BASE): Sample[] {
-  const req = exampleRequest(doc, op, SAMPLE_IDEMPOTENCY_KEY);
+  const req = exampleRequest(doc, op, sampleIdempotencyKey(op.operationId));
   const url = `${base}${req.path}${queryString(req.query)}`;
   const method = op.method.toUpperCase();
   const hasJsonBody = req.body !== undefined && (req.bodyMediaType ?? '').includes('json');

@@ -153,6 +153,8 @@ describe('the console', () => {
 
     // A new key is a new request.
     await page.getByRole('button', { name: 'New key' }).click();
+    // A new key is a new request: it creates another client, so it needs a tax id of its own.
+    await setJsonBody(page, client(unique('Idempotente nuevo')));
     const fresh = await send(page);
     await expect.poll(() => fresh.getAttribute('data-status')).toBe('201');
     await expect.poll(() => fresh.locator('[data-replayed]').count()).toBe(0);

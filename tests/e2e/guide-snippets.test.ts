@@ -1,7 +1,7 @@
 /**
  * Runs every runnable snippet of the guides against the embedded sandbox at `${baseURL}/sandbox/v1`: one script
- * per page and language (cURL, TypeScript SDK, PHP SDK), each with a key of its own. Behind RUN_GUIDE_SNIPPETS=1
- * until the sandbox is merged; GUIDE_SNIPPETS_API_KEY sets the key (default: a fresh fact_test_ key per script,
+ * per page and language (cURL, TypeScript SDK, PHP SDK), each with a key of its own. On by default
+ * (RUN_GUIDE_SNIPPETS=0 skips it); GUIDE_SNIPPETS_API_KEY sets the key (default: a fresh fact_test_ key per script,
  * which the sandbox provisions a company for) and GUIDE_SNIPPETS_API_URL another base URL.
  */
 import { randomInt } from 'node:crypto';
@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { allSnippets, runnableScripts } from '@/lib/guides/snippets';
 import { hasCommand, runScriptAsync } from '../guides/runner';
 
-const enabled = process.env.RUN_GUIDE_SNIPPETS === '1';
+const enabled = process.env.RUN_GUIDE_SNIPPETS !== '0';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const freshKey = () => `fact_test_${Array.from({ length: 24 }, () => BASE62[randomInt(62)]).join('')}`;
 
@@ -27,7 +27,7 @@ describe.runIf(enabled)('guide snippets against the sandbox', () => {
   }
 });
 
-describe.skipIf(enabled)('guide snippets against the sandbox (set RUN_GUIDE_SNIPPETS=1 to run)', () => {
+describe.skipIf(enabled)('guide snippets against the sandbox (RUN_GUIDE_SNIPPETS=0 skipped them)', () => {
   it('finds the runnable snippets it would run', () => {
     expect(runnableScripts(allSnippets()).length).toBeGreaterThan(0);
   });
