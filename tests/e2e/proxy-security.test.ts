@@ -41,11 +41,20 @@ async function record(
 /** A console request: same-origin fetch headers and the visitor cookie, unless overridden. */
 function proxy(target: string, init: RequestInit & { headers?: Record<string, string>; server?: NextServer } = {}) {
   const server = init.server ?? site;
-  return fetch(`${server.url}/api/proxy?url=${encodeURIComponent(target)}`, {
-    ...init,
-    redirect: 'manual',
-    headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'empty', origin: server.url, cookie, ...init.headers },
-  }).then(record);
+  const send = () =>
+    fetch(`${server.url}/api/proxy?url=${encodeURIComponent(target)}`, {
+      ...init,
+      redirect: 'manual',
+      headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-dest': 'empty', origin: server.url, cookie, ...init.headers },
+    });
+  // A kept-alive socket the server closed at the same moment shows up as ECONNRESET on a loaded machine:
+  // send once more on a network error (never on an HTTP answer, whatever its status).
+  return send()
+    .catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET' || init.body) throw error;
+      return send();
+    })
+    .then(record);
 }
 const own = (p: string) => `${site.url}/sandbox/v1${p}`;
 
