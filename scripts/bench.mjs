@@ -193,11 +193,15 @@ for (const name of ['sandbox', 'proxy']) {
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   await new Promise((r) => child.on('exit', r));
-  try {
-    results[name] = JSON.parse(out.trim().split('\n').pop());
-  } catch {
-    results[name] = { error: out.slice(-500) };
-  }
+  // The scripts print one JSON document: on its own last line, or as the whole (pretty-printed) output.
+  const parse = (text) => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  };
+  results[name] = parse(out.trim().split('\n').pop()) ?? parse(out.trim()) ?? { error: out.slice(-500) };
 }
 site.child.kill('SIGTERM');
 renderers.server.close();
