@@ -12,16 +12,16 @@ import { openDatabase } from '@/lib/db';
 import { REFERENCE_PATTERN } from '@/lib/beta/reference';
 import { launch, watch } from '../helpers/browser';
 import { checkOneReferencePerCompany, cif, concurrentSubmissions } from '../helpers/beta';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startNext, type NextServer } from '../helpers/next-server';
 
 let browser: Browser;
-let server: RunningServer;
+let server: NextServer;
 let dataDir: string;
 const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_TOKEN: undefined, REDIS_URL: undefined, SMTP_URL: undefined });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'factuarea-e2e-pglite-'));
-  [browser, server] = await Promise.all([launch(), startServer({ env: env() })]);
+  [browser, server] = await Promise.all([launch(), startNext(env())]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,7 +50,7 @@ describe('the form on the embedded database', () => {
   it('shows the reference, stores the row on disk, and the status page shows it after a restart', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
-    await page.goto(`${server.baseURL}/beta-access`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/beta-access`, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Request beta access');
     await fill(page, 9001);
     await page.getByRole('button', { name: 'Request beta access' }).click();
@@ -69,10 +69,10 @@ describe('the form on the embedded database', () => {
     await database.close();
     expect(rows).toEqual([{ reference, legal_name: 'Talleres 9001, S.L.', tax_id: cif(9001), status: 'pending' }]);
 
-    server = await startServer({ env: env() });
+    server = await startNext(env());
     const status = await browser.newPage();
     const statusProblems = watch(status);
-    await status.goto(`${server.baseURL}/beta-access/status?ref=${reference}`, { waitUntil: 'networkidle' });
+    await status.goto(`${server.url}/beta-access/status?ref=${reference}`, { waitUntil: 'networkidle' });
     const text = (await status.locator('main').textContent()) ?? '';
     expect(text).toContain('Talleres 9001, S.L.');
     expect(text).toContain('Pending review');
@@ -88,7 +88,7 @@ describe('the form on the embedded database', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(`${server.baseURL}/beta-access`);
+    await page.goto(`${server.url}/beta-access`);
     await fill(page, 9002, { tax_id: 'B64812739' });
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Request beta access' }).click()]);
     await page.locator('#e-tax_id').waitFor();
@@ -114,7 +114,7 @@ describe('the form on the embedded database', () => {
   it('can be filled in and sent with the keyboard only', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
-    await page.goto(`${server.baseURL}/beta-access`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/beta-access`, { waitUntil: 'networkidle' });
     await page.focus('#f-legal_name');
     const type = async (text: string) => {
       await page.keyboard.type(text);
@@ -143,7 +143,7 @@ describe('the form on the embedded database', () => {
   it('announces errors: checked on leaving a field, summarised on submit, each tied to its field', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
-    await page.goto(`${server.baseURL}/beta-access`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/beta-access`, { waitUntil: 'networkidle' });
 
     // On the spot: a wrong NIF letter is reported when the field is left, without sending anything.
     await page.fill('#f-tax_id', '29384756X');
@@ -186,11 +186,11 @@ describe('the form on the embedded database', () => {
   it('speaks Spanish at ?lang=es, and says so for an unknown reference', async () => {
     const page = await browser.newPage();
     const problems = watch(page, { allowStatus: ['/beta-access/status?ref=BETA-0000000000'] });
-    await page.goto(`${server.baseURL}/beta-access?lang=es`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/beta-access?lang=es`, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Solicita acceso a la beta');
     await expect(page.getAttribute('main', 'lang')).resolves.toBe('es');
     await expect(page.locator('label[for=f-legal_name]').textContent()).resolves.toContain('Razón social');
-    const res = await page.goto(`${server.baseURL}/beta-access/status?ref=BETA-0000000000`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${server.url}/beta-access/status?ref=BETA-0000000000`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('No request has this reference');
     expect(problems).toEqual([]);
@@ -198,7 +198,7 @@ describe('the form on the embedded database', () => {
   });
 
   it('turns 100 concurrent submissions of 50 companies into exactly 50 rows on PGlite too', async () => {
-    const { results, ms } = await concurrentSubmissions(server.baseURL, 9500);
+    const { results, ms } = await concurrentSubmissions(server.url, 9500);
     console.log(`PGlite: 100 concurrent submissions (50 companies × 2) took ${Math.round(ms)} ms`);
     expect(checkOneReferencePerCompany(results)).toEqual([]);
     await server.stop();
@@ -208,14 +208,14 @@ describe('the form on the embedded database', () => {
     ).rows[0];
     await database.close();
     expect(n).toBe(50);
-    server = await startServer({ env: env() });
+    server = await startNext(env());
   });
 
   it('has no admin area without ADMIN_TOKEN', async () => {
-    expect((await fetch(`${server.baseURL}/admin/beta-requests`)).status).toBe(404);
-    expect((await fetch(`${server.baseURL}/api/admin/beta-requests`)).status).toBe(404);
-    expect((await fetch(`${server.baseURL}/api/admin/beta-requests/export`)).status).toBe(404);
-    expect((await fetch(`${server.baseURL}/admin/session`, { method: 'POST', body: new URLSearchParams({ token: 'x' }) })).status).toBe(
+    expect((await fetch(`${server.url}/admin/beta-requests`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/admin/beta-requests`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/admin/beta-requests/export`)).status).toBe(404);
+    expect((await fetch(`${server.url}/admin/session`, { method: 'POST', body: new URLSearchParams({ token: 'x' }) })).status).toBe(
       404,
     );
   });
