@@ -215,8 +215,6 @@ describe('the form on the embedded database', () => {
     expect((await fetch(`${server.url}/admin/beta-requests`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/admin/beta-requests`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/admin/beta-requests/export`)).status).toBe(404);
-    expect((await fetch(`${server.url}/admin/session`, { method: 'POST', body: new URLSearchParams({ token: 'x' }) })).status).toBe(
-      404,
-    );
+    expect((await fetch(`${server.url}/admin/session`, { method: 'POST', body: new URLSearchParams({ token: 'x' }) })).status).toBe(404);
   });
 });
