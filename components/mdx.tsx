@@ -1,5 +1,4 @@
 /** The components MDX content renders with: server-side, with small client islands (copy button, code tabs, signature checker). */
-import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
 import { Pre } from './lean/pre';
 import { CodeTabs } from './guides/code-tabs';
@@ -34,7 +33,6 @@ function Heading({ as: Tag, id, children, ...props }: ComponentProps<'h2'> & { a
 }
 
 function A({ href = '', ...props }: ComponentProps<'a'>) {
-  if (href.startsWith('/')) return <Link href={href} prefetch={false} {...props} />;
   return <a href={href} {...props} {...(href.startsWith('http') ? { rel: 'noreferrer noopener' } : {})} />;
 }
 

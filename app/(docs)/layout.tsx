@@ -13,7 +13,7 @@ export default function DocsLayout({ children }: { children: ReactNode }) {
         <aside className="fixed inset-x-0 top-14 bottom-0 z-30 hidden overflow-y-auto border-e bg-fd-background p-4 peer-checked:block md:sticky md:top-14 md:block md:h-[calc(100vh-3.5rem)] md:w-64 md:shrink-0 md:ps-0">
           <Sidebar tree={source.getPageTree()} />
         </aside>
-        <main id="main" className="min-w-0 flex-1 md:ps-8">
+        <main id="main" data-soft-nav="" className="min-w-0 flex-1 md:ps-8">
           {children}
         </main>
       </div>

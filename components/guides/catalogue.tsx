@@ -2,7 +2,6 @@
  * Tables the guides embed, generated from the OpenAPI document on the server: scopes and their operations,
  * irreversible operations, error types, the error-code catalogue (one anchor per code) and the event catalogue.
  */
-import Link from 'next/link';
 import { MethodBadge } from '@/components/reference/method-badge';
 import { Markdown } from '@/components/reference/markdown';
 import { openapiDocument } from '@/lib/openapi/document';
@@ -23,11 +22,11 @@ const td = 'border-b px-3 py-2 align-top';
 
 function OperationLink({ op }: { op: { method: string; path: string; summary: string; tagSlug: string; operationId: string } }) {
   return (
-    <Link href={referenceUrl(op)} prefetch={false} className="inline-flex flex-wrap items-center gap-1.5 hover:underline">
+    <a href={referenceUrl(op)} className="inline-flex flex-wrap items-center gap-1.5 hover:underline">
       <MethodBadge method={op.method} />
       <code className="text-xs">{op.path}</code>
       <span className="text-fd-muted-foreground">{op.summary}</span>
-    </Link>
+    </a>
   );
 }
 
@@ -209,21 +208,17 @@ export function EventCatalogue() {
           {families.map((f) => (
             <tr key={f.family}>
               <td className={`${td} whitespace-nowrap`}>
-                <Link href={`/guides/webhooks/events/${familySlug(f.family)}`} prefetch={false} className="font-medium hover:underline">
+                <a href={`/guides/webhooks/events/${familySlug(f.family)}`} className="font-medium hover:underline">
                   {f.title}
-                </Link>
+                </a>
               </td>
               <td className={td}>
                 <ul className="flex flex-wrap gap-x-3 gap-y-1">
                   {f.events.map((e) => (
                     <li key={e.name}>
-                      <Link
-                        href={`/guides/webhooks/events/${familySlug(f.family)}#${eventAnchor(e.name)}`}
-                        prefetch={false}
-                        className="hover:underline"
-                      >
+                      <a href={`/guides/webhooks/events/${familySlug(f.family)}#${eventAnchor(e.name)}`} className="hover:underline">
                         <code className="text-xs">{e.name}</code>
-                      </Link>
+                      </a>
                     </li>
                   ))}
                 </ul>

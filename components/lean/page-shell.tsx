@@ -1,5 +1,4 @@
 /** The frame of a content page: breadcrumb, title, body, a static table of contents, and previous/next links. */
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 export interface TocEntry {
@@ -32,9 +31,9 @@ export function PageShell(props: {
             {props.breadcrumb.map((b, i) => (
               <span key={i} className="after:ms-1 after:content-['/'] last:after:content-none">
                 {b.url ? (
-                  <Link href={b.url} prefetch={false} className="hover:text-fd-foreground">
+                  <a href={b.url} className="hover:text-fd-foreground">
                     {b.name}
-                  </Link>
+                  </a>
                 ) : (
                   b.name
                 )}
@@ -57,18 +56,18 @@ export function PageShell(props: {
           ) : null}
           <div className="grid gap-3 sm:grid-cols-2">
             {props.previous ? (
-              <Link href={props.previous.url} prefetch={false} rel="prev" className="rounded-lg border p-3 hover:bg-fd-accent">
+              <a href={props.previous.url} rel="prev" className="rounded-lg border p-3 hover:bg-fd-accent">
                 <span className="block text-xs text-fd-muted-foreground">Previous</span>
                 {props.previous.name}
-              </Link>
+              </a>
             ) : (
               <span />
             )}
             {props.next ? (
-              <Link href={props.next.url} prefetch={false} rel="next" className="rounded-lg border p-3 text-end hover:bg-fd-accent">
+              <a href={props.next.url} rel="next" className="rounded-lg border p-3 text-end hover:bg-fd-accent">
                 <span className="block text-xs text-fd-muted-foreground">Next</span>
                 {props.next.name}
-              </Link>
+              </a>
             ) : null}
           </div>
         </footer>

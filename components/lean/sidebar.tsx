@@ -1,7 +1,15 @@
-/** The navigation tree, rendered on the server: folders are <details>, pages are small link islands. */
+/**
+ * The navigation tree, rendered on the server to one HTML string that React never hydrates: folders
+ * are <details>, pages plain links. A one-line inline script marks the current page before the first
+ * paint; the `SidebarCurrent` island keeps that mark right and navigates without reloads afterwards.
+ */
 import type { Node, Root } from 'fumadocs-core/page-tree';
 import type { ReactNode } from 'react';
-import { SidebarLink } from './sidebar-link';
+import { renderStaticMarkup } from '@/lib/html/static-markup';
+import { MARK_CURRENT_SCRIPT } from './mark-current';
+import { SidebarCurrent } from './sidebar-current';
+
+const LINK = 'sidebar-link';
 
 function Nodes({ nodes }: { nodes: Node[] }): ReactNode {
   return nodes.map((node, i) => {
@@ -21,24 +29,37 @@ function Nodes({ nodes }: { nodes: Node[] }): ReactNode {
             </span>
           </summary>
           <div className="ms-2 border-s ps-2">
-            {node.index ? <SidebarLink href={node.index.url}>{node.index.name}</SidebarLink> : null}
+            {node.index ? (
+              <a href={node.index.url} className={LINK}>
+                {node.index.name}
+              </a>
+            ) : null}
             <Nodes nodes={node.children} />
           </div>
         </details>
       );
     return (
-      <SidebarLink key={node.url} href={node.url}>
+      <a key={node.url} href={node.url} className={LINK}>
         {node.icon}
         {node.name}
-      </SidebarLink>
+      </a>
     );
   });
 }
 
-export function Sidebar({ tree }: { tree: Root }) {
+export async function Sidebar({ tree }: { tree: Root }) {
+  const html = await renderStaticMarkup(<Nodes nodes={tree.children} />);
   return (
-    <nav aria-label="Documentation" className="flex flex-col gap-0.5">
-      <Nodes nodes={tree.children} />
-    </nav>
+    <>
+      <nav
+        aria-label="Documentation"
+        data-sidebar=""
+        data-soft-nav=""
+        className="flex flex-col gap-0.5"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      <script dangerouslySetInnerHTML={{ __html: MARK_CURRENT_SCRIPT }} />
+      <SidebarCurrent />
+    </>
   );
 }

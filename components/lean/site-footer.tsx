@@ -1,5 +1,4 @@
 /** The footer of the landing and standalone pages. */
-import Link from 'next/link';
 import { LogoMark } from './logo';
 
 export function SiteFooter() {
@@ -19,9 +18,9 @@ export function SiteFooter() {
             ['/faq', 'FAQ'],
             ['/beta-access', 'Beta access'],
           ].map(([href, label]) => (
-            <Link key={href} href={href} prefetch={false} className="hover:text-fd-foreground">
+            <a key={href} href={href} className="hover:text-fd-foreground">
               {label}
-            </Link>
+            </a>
           ))}
           <a href="/api/openapi" className="hover:text-fd-foreground">
             OpenAPI document

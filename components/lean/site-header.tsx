@@ -1,12 +1,11 @@
 /** The top bar shared by every page: logo, primary links, search and theme toggle. */
-import Link from 'next/link';
 import { Logo } from './logo';
 import { SearchButton } from './search-button';
 import { ThemeToggle } from './theme-toggle';
 
 export function SiteHeader({ menu = false }: { menu?: boolean }) {
   return (
-    <header className="sticky top-0 z-40 border-b bg-fd-background/85 backdrop-blur">
+    <header data-soft-nav="" className="sticky top-0 z-40 border-b bg-fd-background/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-4 px-4">
         {menu ? (
           <label htmlFor="nav-toggle" className="cursor-pointer rounded-md p-1 md:hidden" aria-label="Open navigation">
@@ -15,9 +14,9 @@ export function SiteHeader({ menu = false }: { menu?: boolean }) {
             </svg>
           </label>
         ) : null}
-        <Link href="/" prefetch={false} aria-label="Factuarea API home">
+        <a href="/" aria-label="Factuarea API home">
           <Logo />
-        </Link>
+        </a>
         <nav aria-label="Main" className="ms-4 hidden items-center gap-5 text-sm text-fd-muted-foreground lg:flex">
           {[
             ['/guides/quickstart', 'Guides'],
@@ -27,9 +26,9 @@ export function SiteHeader({ menu = false }: { menu?: boolean }) {
             ['/faq', 'FAQ'],
             ['/beta-access', 'Beta access'],
           ].map(([href, label]) => (
-            <Link key={href} href={href} prefetch={false} className="hover:text-fd-foreground">
+            <a key={href} href={href} className="hover:text-fd-foreground">
               {label}
-            </Link>
+            </a>
           ))}
         </nav>
         <div className="ms-auto flex items-center gap-2">

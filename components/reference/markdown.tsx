@@ -1,6 +1,5 @@
-/** Markdown from the OpenAPI document, rendered to React on the server (no Markdown parser in the browser). */
+/** Markdown from the OpenAPI document, rendered on the server (no Markdown parser in the browser). */
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import Link from 'next/link';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { ComponentProps } from 'react';
 import { remark } from 'remark';
@@ -9,9 +8,9 @@ import remarkRehype from 'remark-rehype';
 
 const processor = remark().use(remarkGfm).use(remarkRehype);
 
+/** Plain links, so the Markdown can go into static HTML; page links navigate client-side (SidebarCurrent). */
 function A({ href = '', ...props }: ComponentProps<'a'>) {
-  if (href.startsWith('/')) return <Link href={href} prefetch={false} {...props} />;
-  return <a href={href} rel="noreferrer noopener" {...props} />;
+  return <a href={href} {...(href.startsWith('/') || href.startsWith('#') ? {} : { rel: 'noreferrer noopener' })} {...props} />;
 }
 
 export function Markdown({ text, inline = false }: { text?: string; inline?: boolean }) {

@@ -2,7 +2,6 @@
  * One API operation, rendered entirely on the server: what it does, scope and irreversibility, every
  * parameter and field, request and response examples, errors, and code samples in five languages.
  */
-import Link from 'next/link';
 import type { JsonObject } from '@/lib/openapi/bundle';
 import { errorCodesOf, type Operation } from '@/lib/openapi/operations';
 import { generateSamples } from '@/lib/openapi/samples';
@@ -14,6 +13,7 @@ import { MethodBadge } from './method-badge';
 import { SchemaView } from './schema-view';
 import { Tabs } from './tabs';
 import { TryIt } from './try-it';
+import { StaticHtml } from '@/components/lean/static-html';
 
 const PAGINATION = new Set(['Limit', 'StartingAfter', 'EndingBefore']);
 const GROUPS: [Operation['parameters'][number]['in'], string][] = [
@@ -38,9 +38,9 @@ function ParameterList({ op }: { op: Operation }) {
               <p className="mt-1 text-sm text-fd-muted-foreground">
                 This list is paginated with cursors: <code>limit</code>, then <code>starting_after</code> with the <code>next_cursor</code>{' '}
                 of the previous page. See{' '}
-                <Link href="/api-reference#pagination" prefetch={false} className="text-fd-primary underline">
+                <a href="/api-reference#pagination" className="text-fd-primary underline">
                   pagination
-                </Link>
+                </a>
                 .
               </p>
             ) : null}
@@ -101,9 +101,9 @@ export async function OperationPage({ doc, op, tryIt }: { doc: JsonObject; op: O
   return (
     <div className="py-8">
       <nav aria-label="Breadcrumb" className="mb-3 flex gap-1 text-sm text-fd-muted-foreground">
-        <Link href="/api-reference" prefetch={false} className="hover:text-fd-foreground">
+        <a href="/api-reference" className="hover:text-fd-foreground">
           API reference
-        </Link>
+        </a>
         <span>/</span>
         <span>{op.tag}</span>
       </nav>
@@ -148,107 +148,112 @@ export async function OperationPage({ doc, op, tryIt }: { doc: JsonObject; op: O
 
       <div className="mt-6 grid gap-10 xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]">
         <div className="min-w-0">
-          <Markdown text={op.description} />
+          <StaticHtml>
+            <Markdown text={op.description} />
+          </StaticHtml>
           <div className="mt-5">
             <TryIt {...tryIt} />
           </div>
 
-          <ParameterList op={op} />
+          {/* Everything below is read-only: one HTML string, never hydrated. */}
+          <StaticHtml>
+            <ParameterList op={op} />
 
-          {op.requestBody ? (
-            <section aria-labelledby="request-body" className="mt-8">
-              <h2 id="request-body" className="text-lg font-semibold">
-                Request body{' '}
-                {op.requestBody.required ? <span className="text-xs font-medium text-red-600 dark:text-red-400">required</span> : null}
-              </h2>
-              {op.requestBody.content.map((c) => (
-                <div key={c.mediaType} className="mt-2">
-                  <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
-                  <SchemaView doc={doc} schema={c.schema} idPrefix="body" />
-                </div>
-              ))}
-            </section>
-          ) : null}
-
-          <section aria-labelledby="responses" className="mt-8">
-            <h2 id="responses" className="text-lg font-semibold">
-              Responses
-            </h2>
-            {success.map((r) => (
-              <div key={r.status} id={`response-${r.status}`} className="mt-3 rounded-xl border p-4">
-                <p className="flex items-baseline gap-2">
-                  <span className="font-mono text-sm font-semibold text-emerald-700 dark:text-emerald-400">{r.status}</span>
-                  <Markdown text={r.description} inline />
-                </p>
-                {r.content.map((c) => (
+            {op.requestBody ? (
+              <section aria-labelledby="request-body" className="mt-8">
+                <h2 id="request-body" className="text-lg font-semibold">
+                  Request body{' '}
+                  {op.requestBody.required ? <span className="text-xs font-medium text-red-600 dark:text-red-400">required</span> : null}
+                </h2>
+                {op.requestBody.content.map((c) => (
                   <div key={c.mediaType} className="mt-2">
                     <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
-                    {c.mediaType.includes('json') ? (
-                      <SchemaView doc={doc} schema={c.schema} idPrefix={`response-${r.status}`} />
-                    ) : (
-                      <p className="text-sm">The file itself, as binary content.</p>
-                    )}
+                    <SchemaView doc={doc} schema={c.schema} idPrefix="body" />
                   </div>
                 ))}
-              </div>
-            ))}
-            {errors.length ? (
-              <div className="mt-4 overflow-x-auto">
-                <table className="w-full text-sm">
-                  <thead>
-                    <tr className="border-b text-start text-xs text-fd-muted-foreground">
-                      <th className="py-2 pe-3 text-start font-medium">Status</th>
-                      <th className="py-2 pe-3 text-start font-medium">When</th>
-                      <th className="py-2 text-start font-medium">Error codes</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {errors.map((r) => (
-                      <tr key={r.status} id={`response-${r.status}`} className="border-b align-top last:border-b-0">
-                        <td className="py-2 pe-3 font-mono font-semibold text-red-700 dark:text-red-400">{r.status}</td>
-                        <td className="py-2 pe-3 text-fd-muted-foreground">
-                          <Markdown text={r.description} />
-                        </td>
-                        <td className="py-2">
-                          <ul className="flex flex-col gap-1">
-                            {(codes.get(r.status) ?? []).map((c) => (
-                              <li key={c}>
-                                <Link href={`/guides/errors#${c}`} prefetch={false} className="font-mono text-xs text-fd-primary underline">
-                                  {c}
-                                </Link>
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <p className="mt-2 text-xs text-fd-muted-foreground">
-                  Every error has the same envelope: <code>{'{ "error": { type, code, message, param, doc_url, request_id } }'}</code>.
-                  Branch on <code>code</code>, never on <code>message</code>.
-                </p>
-              </div>
+              </section>
             ) : null}
-          </section>
 
-          {headers.length ? (
-            <section aria-labelledby="response-headers" className="mt-8">
-              <h2 id="response-headers" className="text-lg font-semibold">
-                Response headers
+            <section aria-labelledby="responses" className="mt-8">
+              <h2 id="responses" className="text-lg font-semibold">
+                Responses
               </h2>
-              <ul className="mt-2 text-sm">
-                {headers.map((h) => (
-                  <li key={h.name} className="border-b py-2 last:border-b-0">
-                    <code className="font-semibold">{h.name}</code>
-                    <div className="text-fd-muted-foreground">
-                      <Markdown text={h.description} />
+              {success.map((r) => (
+                <div key={r.status} id={`response-${r.status}`} className="mt-3 rounded-xl border p-4">
+                  <p className="flex items-baseline gap-2">
+                    <span className="font-mono text-sm font-semibold text-emerald-700 dark:text-emerald-400">{r.status}</span>
+                    <Markdown text={r.description} inline />
+                  </p>
+                  {r.content.map((c) => (
+                    <div key={c.mediaType} className="mt-2">
+                      <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
+                      {c.mediaType.includes('json') ? (
+                        <SchemaView doc={doc} schema={c.schema} idPrefix={`response-${r.status}`} />
+                      ) : (
+                        <p className="text-sm">The file itself, as binary content.</p>
+                      )}
                     </div>
-                  </li>
-                ))}
-              </ul>
+                  ))}
+                </div>
+              ))}
+              {errors.length ? (
+                <div className="mt-4 overflow-x-auto">
+                  <table className="w-full text-sm">
+                    <thead>
+                      <tr className="border-b text-start text-xs text-fd-muted-foreground">
+                        <th className="py-2 pe-3 text-start font-medium">Status</th>
+                        <th className="py-2 pe-3 text-start font-medium">When</th>
+                        <th className="py-2 text-start font-medium">Error codes</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {errors.map((r) => (
+                        <tr key={r.status} id={`response-${r.status}`} className="border-b align-top last:border-b-0">
+                          <td className="py-2 pe-3 font-mono font-semibold text-red-700 dark:text-red-400">{r.status}</td>
+                          <td className="py-2 pe-3 text-fd-muted-foreground">
+                            <Markdown text={r.description} />
+                          </td>
+                          <td className="py-2">
+                            <ul className="flex flex-col gap-1">
+                              {(codes.get(r.status) ?? []).map((c) => (
+                                <li key={c}>
+                                  <a href={`/guides/errors#${c}`} className="font-mono text-xs text-fd-primary underline">
+                                    {c}
+                                  </a>
+                                </li>
+                              ))}
+                            </ul>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="mt-2 text-xs text-fd-muted-foreground">
+                    Every error has the same envelope: <code>{'{ "error": { type, code, message, param, doc_url, request_id } }'}</code>.
+                    Branch on <code>code</code>, never on <code>message</code>.
+                  </p>
+                </div>
+              ) : null}
             </section>
-          ) : null}
+
+            {headers.length ? (
+              <section aria-labelledby="response-headers" className="mt-8">
+                <h2 id="response-headers" className="text-lg font-semibold">
+                  Response headers
+                </h2>
+                <ul className="mt-2 text-sm">
+                  {headers.map((h) => (
+                    <li key={h.name} className="border-b py-2 last:border-b-0">
+                      <code className="font-semibold">{h.name}</code>
+                      <div className="text-fd-muted-foreground">
+                        <Markdown text={h.description} />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </StaticHtml>
         </div>
 
         <aside className="min-w-0 xl:sticky xl:top-20 xl:self-start" aria-label="Code samples and examples">

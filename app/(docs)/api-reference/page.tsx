@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Markdown } from '@/components/reference/markdown';
 import { MethodBadge } from '@/components/reference/method-badge';
 import { openapiDocument } from '@/lib/openapi/document';
@@ -62,14 +61,10 @@ export default function ReferenceIndex() {
                 <ul className="mt-3 grid gap-1 text-sm sm:grid-cols-2">
                   {mine.map((o) => (
                     <li key={o.operationId}>
-                      <Link
-                        href={referenceUrl(o)}
-                        prefetch={false}
-                        className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-fd-accent"
-                      >
+                      <a href={referenceUrl(o)} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-fd-accent">
                         <MethodBadge method={o.method} />
                         {o.summary}
-                      </Link>
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageShell } from '@/components/lean/page-shell';
 import { EventCatalogue, EventCount } from '@/components/guides/catalogue';
 import { openapiDocument } from '@/lib/openapi/document';
@@ -24,8 +23,8 @@ export default function EventCataloguePage() {
       <p>
         Factuarea records <EventCount /> event types. Each family page explains when every type fires and shows an example delivery.
         Subscribe an endpoint to the types you need with <code>enabled_events</code> (see{' '}
-        <Link href="/guides/webhooks#choose-the-events">Webhooks</Link>), or read past events with{' '}
-        <Link href="/guides/events">the Events API</Link>. The same list is available at run time from <code>GET /v1/event-catalog</code>.
+        <a href="/guides/webhooks#choose-the-events">Webhooks</a>), or read past events with <a href="/guides/events">the Events API</a>.
+        The same list is available at run time from <code>GET /v1/event-catalog</code>.
       </p>
       <EventCatalogue />
     </PageShell>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Code } from '@/components/code';
 import { PageShell } from '@/components/lean/page-shell';
@@ -43,9 +42,8 @@ export default async function EventFamilyPage({ params }: Props) {
       }
     >
       <p>
-        Every delivery carries the headers and signature described in{' '}
-        <Link href="/guides/webhooks#what-a-delivery-looks-like">Webhooks</Link>. <code>data.object</code> is a copy of the resource as it
-        was when the event happened; retrieve the resource for its current state.
+        Every delivery carries the headers and signature described in <a href="/guides/webhooks#what-a-delivery-looks-like">Webhooks</a>.{' '}
+        <code>data.object</code> is a copy of the resource as it was when the event happened; retrieve the resource for its current state.
       </p>
       {family.events.map((e) => (
         <section key={e.name} aria-labelledby={eventAnchor(e.name)}>

@@ -1,0 +1,46 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './metrics.mjs';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const url = process.argv[2];
+const context = await b.newContext({ viewport: { width: 1350, height: 940 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await b.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading'] });
+await cdp.send('Profiler.start');
+await page.goto(url, { waitUntil: 'networkidle' });
+await page.waitForTimeout(500);
+const { profile } = await cdp.send('Profiler.stop');
+const trace = JSON.parse((await b.stopTracing()).toString());
+const ev = trace.traceEvents;
+const fcp = ev.find((e) => e.name === 'firstContentfulPaint');
+const tasks = ev.filter((e) => e.name === 'RunTask' && e.pid === fcp.pid && e.tid === fcp.tid && e.ph === 'X').sort((a, b) => b.dur - a.dur);
+const evals = ev.filter((e) => e.name === 'EvaluateScript' && e.pid === fcp.pid && e.tid === fcp.tid && e.dur).sort((a, b) => b.dur - a.dur);
+const big = tasks.find((t) => t.ts <= evals[0].ts && t.ts + t.dur >= evals[0].ts + evals[0].dur);
+console.log('fcp', fcp.ts, 'big task', big.ts, big.dur / 1000, 'ms', big.ts > fcp.ts ? 'after FCP' : 'before FCP');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+let t = profile.startTime;
+const self = new Map();
+const inclusive = new Map();
+profile.samples.forEach((id, i) => {
+  t += profile.timeDeltas[i];
+  if (t < big.ts || t > big.ts + big.dur) return;
+  const d = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  const n = byId.get(id);
+  const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.columnNumber}`;
+  self.set(k, (self.get(k) ?? 0) + d);
+  const seen = new Set();
+  for (let x = id; x !== undefined; x = parent.get(x)) {
+    const m = byId.get(x);
+    const kk = `${m.callFrame.functionName || '(anon)'} ${m.callFrame.url.split('/').pop()}:${m.callFrame.columnNumber}`;
+    if (seen.has(kk)) continue;
+    seen.add(kk);
+    inclusive.set(kk, (inclusive.get(kk) ?? 0) + d);
+  }
+});
+console.log('self:\n' + [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `  ${v.toFixed(1)} ${k}`).join('\n'));
+console.log('inclusive:\n' + [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `  ${v.toFixed(1)} ${k}`).join('\n'));
+await b.close();
