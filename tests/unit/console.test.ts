@@ -16,7 +16,8 @@ describe('console spec', () => {
     const spec = consoleSpec(doc, find('public-api.v1.clients.create'));
     expect(spec).toMatchObject({ method: 'POST', path: '/clients', idempotent: true });
     expect(spec.body?.mediaType).toBe('application/json');
-    if (spec.body?.mediaType === 'application/json') expect(JSON.parse(spec.body.example)).toMatchObject({ name: 'Hostal Las Dunas SL' });
+    if (spec.body?.mediaType === 'application/json')
+      expect(JSON.parse(spec.body.example)).toMatchObject({ name: 'Librería Mar de Letras SL' });
     expect(spec.params.map((p) => p.name)).toEqual(['Factuarea-Version']);
   });
 
