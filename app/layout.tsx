@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { RootProvider } from 'fumadocs-ui/provider/next';
+import { SiteNavigation } from '@/components/lean/site-navigation';
 import { siteUrl } from '@/lib/site';
 import './global.css';
 
@@ -25,7 +26,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col antialiased">
-        <RootProvider search={{ preload: false, options: { api: '/api/search' } }}>{children}</RootProvider>
+        <RootProvider search={{ preload: false, options: { api: '/api/search' } }}>
+          {children}
+          <SiteNavigation />
+        </RootProvider>
       </body>
     </html>
   );

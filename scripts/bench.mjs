@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, measureLoad, median, percentile } from './bench/metrics.mjs';
 import { startRenderers } from './bench/renderers.mjs';
 import { syntheticDocument } from './bench/synthetic-spec.mjs';
+import { addCompileHints } from './compile-hints.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
@@ -81,6 +82,7 @@ async function build() {
   const code = await new Promise((r) => child.on('exit', r));
   clearInterval(timer);
   if (code !== 0) throw new Error(`next build failed:\n${out.slice(-3000)}`);
+  addCompileHints(distDir);
   return { seconds: (Date.now() - started) / 1000, peakGiB: peak / 1024 ** 3 };
 }
 

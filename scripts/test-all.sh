@@ -40,6 +40,7 @@ step "Production build"
 # Canary secrets (tests/helpers/canaries.ts): the e2e suite checks that none of them reaches the built output.
 FACTUAREA_SANDBOX_KEY=fact_test_BuildCanaryKey0000000000000 PROXY_SECRET=build-canary-proxy-secret-0123456789abcdef \
   npx next build > test-results/build.log 2>&1 || { tail -60 test-results/build.log; exit 1; }
+node scripts/compile-hints.mjs
 tail -5 test-results/build.log
 
 step "Browser and HTTP tests against next start"

@@ -1,13 +1,12 @@
 /**
  * The navigation tree, rendered on the server to one HTML string that React never hydrates: folders
  * are <details>, pages plain links. A one-line inline script marks the current page before the first
- * paint; the `SidebarCurrent` island keeps that mark right and navigates without reloads afterwards.
+ * paint; the `SiteNavigation` island keeps that mark right and navigates without reloads afterwards.
  */
 import type { Node, Root } from 'fumadocs-core/page-tree';
 import type { ReactNode } from 'react';
 import { renderStaticMarkup } from '@/lib/html/static-markup';
 import { MARK_CURRENT_SCRIPT } from './mark-current';
-import { SidebarCurrent } from './sidebar-current';
 
 const LINK = 'sidebar-link';
 
@@ -59,7 +58,6 @@ export async function Sidebar({ tree }: { tree: Root }) {
         dangerouslySetInnerHTML={{ __html: html }}
       />
       <script dangerouslySetInnerHTML={{ __html: MARK_CURRENT_SCRIPT }} />
-      <SidebarCurrent />
     </>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Server-only content as one HTML string: React sends it to the browser once and never hydrates it, so
- * large read-only trees cost no script time. Links inside are plain <a>; the SidebarCurrent island
+ * large read-only trees cost no script time. Links inside are plain <a>; the SiteNavigation island
  * turns clicks on them into client-side navigations.
  */
 import type { ReactNode } from 'react';

@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 
 const processor = remark().use(remarkGfm).use(remarkRehype);
 
-/** Plain links, so the Markdown can go into static HTML; page links navigate client-side (SidebarCurrent). */
+/** Plain links, so the Markdown can go into static HTML; page links navigate client-side (SiteNavigation). */
 function A({ href = '', ...props }: ComponentProps<'a'>) {
   return <a href={href} {...(href.startsWith('/') || href.startsWith('#') ? {} : { rel: 'noreferrer noopener' })} {...props} />;
 }

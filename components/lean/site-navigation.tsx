@@ -1,12 +1,16 @@
 'use client';
 /**
- * The only script behind the static sidebar: marks the current page's link (aria-current), opens the
- * folders around it and scrolls it into view; and turns clicks on page links inside `[data-soft-nav]`
- * regions into client-side navigations, as next/link would, without a client component per link.
+ * The one script behind the site's static HTML, mounted once in the root layout: after each navigation
+ * it marks the current page in the sidebar (aria-current, folders open, scrolled into view), and it
+ * turns clicks on page links inside `[data-soft-nav]` regions into client-side navigations, as
+ * next/link would, without a client component per link.
  */
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { markCurrent } from './mark-current';
+
+/** Files the site serves (operation ids contain dots, so "a dot" is not enough). */
+const FILE = /\.(txt|md|mdx|xml|json|ya?ml|pdf|png|jpe?g|svg|ico|webp|csv|zip|js|css)$/i;
 
 /** Same-origin page links only: not files, not API routes, not a hash on the same page. */
 function softTarget(event: MouseEvent): string | undefined {
@@ -24,14 +28,14 @@ function softTarget(event: MouseEvent): string | undefined {
     url.origin !== location.origin ||
     url.pathname.startsWith('/api/') ||
     url.pathname.startsWith('/sandbox/') ||
-    /\.[a-z0-9]+$/i.test(url.pathname)
+    FILE.test(url.pathname)
   )
     return;
   if (url.pathname === location.pathname && url.search === location.search) return;
   return url.pathname + url.search + url.hash;
 }
 
-export function SidebarCurrent() {
+export function SiteNavigation() {
   const pathname = usePathname();
   const router = useRouter();
   useEffect(() => {

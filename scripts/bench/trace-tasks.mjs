@@ -1,5 +1,6 @@
-// Diagnostic: main-thread CPU time (thread time, not wall) of each task during a cold load, unthrottled.
-// "cpu-TBT" = Σ max(0, 4·tdur − 50) over tasks after FCP: what TBT at 4× would be on a quiet machine.
+// Diagnostic (not part of the bench): main-thread CPU time (thread time, not wall) of each task in a cold,
+// unthrottled load. "cpuTBT" = Σ max(0, 4·tdur − 50) over tasks after FCP: roughly TBT at 4× on a quiet machine,
+// but steady when the machine is busy. Usage: node scripts/bench/trace-tasks.mjs <url>… (RUNS=3)
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './metrics.mjs';
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -25,7 +26,7 @@ for (const url of process.argv.slice(2)) {
     const big = tasks.filter((t) => (t.tdur ?? t.dur) > 8000).sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, 6).map((t) => {
       const kids = inner.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
       const top = kids.filter((k) => !kids.some((o) => o !== k && o.ts <= k.ts && o.ts + o.dur >= k.ts + k.dur && o.dur > k.dur));
-      const names = top.map((k) => `${k.name}${k.args?.data?.url ? ':' + k.args.data.url.split('/').pop().slice(0, 12) : ''}`).slice(0, 3).join('+');
+      const names = top.map((k) => `${k.name}${k.args?.data?.url ? ':' + k.args.data.url.split('/').pop().slice(0, 12) : ''}${k.args?.elementCount ? '#' + k.args.elementCount : ''}${k.name === 'Layout' && k.args?.beginData ? '#' + k.args.beginData.dirtyObjects + '/' + k.args.beginData.totalObjects : ''}(${((k.tdur ?? k.dur) / 1000).toFixed(0)})`).slice(0, 5).join('+');
       return `${((t.tdur ?? t.dur) / 1000).toFixed(0)}${t.ts >= fcp ? '' : '(pre)'} ${names}`;
     });
     rows.push(`cpu ${total.toFixed(0)}ms cpuTBT ${cpuTbt.toFixed(0)} \n    ${big.join('\n    ')}`);
