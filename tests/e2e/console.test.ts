@@ -55,14 +55,16 @@ async function setJsonBody(page: Page, body: unknown) {
 }
 
 /** Presses Send and waits for a new result panel; returns it. */
+/** Sends, and returns the result of this request: not the previous one, which stays shown until React re-renders. */
 async function send(page: Page) {
-  const before = await page.locator('form [data-console-result]').count();
+  const result = page.locator('form [data-console-result]').first();
+  const previous = (await result.count()) ? await result.getAttribute('data-entry') : null;
   const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/proxy');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await sent;
-  const result = page.locator('form [data-console-result]');
-  await expect.poll(() => result.count()).toBeGreaterThanOrEqual(Math.min(before, 1));
-  return result.first();
+  await expect.poll(async () => ((await result.count()) ? await result.getAttribute('data-entry') : null)).not.toBe(previous);
+  const entry = await result.getAttribute('data-entry');
+  return page.locator(`form [data-console-result][data-entry="${entry}"]`);
 }
 
 async function visitorKey(context: BrowserContext): Promise<string> {

@@ -107,6 +107,7 @@ export function ResultView({ entry, onClose }: { entry: HistoryEntry; onClose?: 
   return (
     <div
       data-console-result=""
+      data-entry={entry.id}
       data-status={res?.status ?? 'error'}
       className="flex flex-col gap-3 border-y bg-fd-secondary px-3 py-3 text-sm"
     >
