@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { RootProvider } from 'fumadocs-ui/provider/next';
+import { RootProvider } from '@/components/lean/root-provider';
 import { SiteNavigation } from '@/components/lean/site-navigation';
 import { siteUrl } from '@/lib/site';
 import './global.css';

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { SiteHeader } from '@/components/lean/site-header';
 import { SiteFooter } from '@/components/lean/site-footer';
 import { SearchButton } from '@/components/lean/search-button';
@@ -23,10 +22,10 @@ export default function NotFound() {
             ['/beta-access', 'Beta access', 'How to get an API key'],
           ].map(([href, title, text]) => (
             <li key={href}>
-              <Link href={href} prefetch={false} className="block h-full rounded-xl border p-4 hover:bg-fd-accent">
+              <a href={href} className="block h-full rounded-xl border p-4 hover:bg-fd-accent">
                 <span className="font-medium">{title}</span>
                 <span className="mt-1 block text-sm text-fd-muted-foreground">{text}</span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { SiteHeader } from '@/components/lean/site-header';
 import { SiteFooter } from '@/components/lean/site-footer';
 import { Code } from '@/components/code';
@@ -85,7 +84,7 @@ export default function HomePage() {
   return (
     <>
       <SiteHeader />
-      <main id="main" className="flex-1">
+      <main id="main" data-soft-nav="" className="flex-1">
         <section className="border-b bg-gradient-to-b from-fd-primary/10 to-transparent">
           <div className="mx-auto max-w-6xl px-4 py-16 md:py-24">
             <p className="mb-3 inline-flex rounded-full border bg-fd-background px-3 py-1 text-xs font-medium text-fd-muted-foreground">
@@ -98,16 +97,15 @@ export default function HomePage() {
               the books.
             </p>
             <div className="mt-8 flex flex-wrap items-center gap-3">
-              <Link
+              <a
                 href="/beta-access"
-                prefetch={false}
                 className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90"
               >
                 Request beta access
-              </Link>
-              <Link href="/guides/quickstart" prefetch={false} className="rounded-lg border px-4 py-2.5 font-medium hover:bg-fd-accent">
+              </a>
+              <a href="/guides/quickstart" className="rounded-lg border px-4 py-2.5 font-medium hover:bg-fd-accent">
                 Read the quickstart
-              </Link>
+              </a>
             </div>
             <dl className="mt-10 inline-flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border bg-fd-background px-4 py-3 font-mono text-sm">
               <dt className="text-fd-muted-foreground">Base URL</dt>
@@ -133,9 +131,9 @@ export default function HomePage() {
                 <p className="mt-2 text-sm text-fd-muted-foreground">{s.body}</p>
                 {s.code ? <Code code={s.code} lang="bash" /> : null}
                 {s.href ? (
-                  <Link href={s.href} prefetch={false} className="mt-3 inline-block text-sm font-medium text-fd-primary hover:underline">
+                  <a href={s.href} className="mt-3 inline-block text-sm font-medium text-fd-primary hover:underline">
                     {s.cta} →
-                  </Link>
+                  </a>
                 ) : null}
               </li>
             ))}
@@ -154,9 +152,9 @@ export default function HomePage() {
             <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
               {coverage.map(([t, d, href]) => (
                 <li key={t} className="rounded-xl border bg-fd-background p-4">
-                  <Link href={href} prefetch={false} className="font-medium hover:underline">
+                  <a href={href} className="font-medium hover:underline">
                     {t}
-                  </Link>
+                  </a>
                   <p className="mt-1 text-sm text-fd-muted-foreground">{d}</p>
                 </li>
               ))}
@@ -171,9 +169,9 @@ export default function HomePage() {
           <ul className="mt-8 grid gap-x-8 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
             {contract.map(([t, d, href]) => (
               <li key={t}>
-                <Link href={href} prefetch={false} className="font-medium hover:underline">
+                <a href={href} className="font-medium hover:underline">
                   {t}
-                </Link>
+                </a>
                 <p className="mt-1 text-sm text-fd-muted-foreground">{d}</p>
               </li>
             ))}
@@ -183,13 +181,9 @@ export default function HomePage() {
               <p className="text-lg font-medium">Ready to build?</p>
               <p className="text-sm text-fd-muted-foreground">Request access today; we answer within five business days.</p>
             </div>
-            <Link
-              href="/beta-access"
-              prefetch={false}
-              className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90"
-            >
+            <a href="/beta-access" className="rounded-lg bg-fd-primary px-4 py-2.5 font-medium text-fd-primary-foreground hover:opacity-90">
               Request beta access
-            </Link>
+            </a>
           </div>
         </section>
       </main>

@@ -1,6 +1,5 @@
 /** /beta-access: the request form (a client island), what happens next, and the privacy notice. */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { SiteHeader } from '@/components/lean/site-header';
 import { SiteFooter } from '@/components/lean/site-footer';
 import { BetaForm } from '@/components/beta/beta-form';
@@ -61,9 +60,9 @@ export default async function BetaAccessPage({ searchParams }: { searchParams: P
       <SiteHeader />
       <main id="main" lang={lang} className="mx-auto w-full max-w-3xl flex-1 px-4 py-14">
         <p className="text-end text-sm">
-          <Link href={t.other.href} prefetch={false} hrefLang={t.other.lang} lang={t.other.lang} className="text-fd-primary underline">
+          <a href={t.other.href} hrefLang={t.other.lang} lang={t.other.lang} className="text-fd-primary underline">
             {t.other.label}
-          </Link>
+          </a>
         </p>
         <h1 className="text-3xl font-semibold tracking-tight">{t.title}</h1>
         <p className="mt-3 text-lg text-fd-muted-foreground">{t.intro}</p>
@@ -71,9 +70,9 @@ export default async function BetaAccessPage({ searchParams }: { searchParams: P
           <BetaForm copy={copies[lang]} action={submitBetaForm} />
         </div>
         <p className="mt-6 text-sm">
-          <Link href={`/beta-access/status${lang === 'es' ? '?lang=es' : ''}`} prefetch={false} className="text-fd-primary underline">
+          <a href={`/beta-access/status${lang === 'es' ? '?lang=es' : ''}`} className="text-fd-primary underline">
             {t.statusLink}
-          </Link>
+          </a>
         </p>
         <h2 className="mt-12 text-xl font-semibold">{t.next}</h2>
         <ol className="mt-3 list-decimal space-y-1 ps-6">

@@ -27,6 +27,8 @@ export async function measureLoad(browser, url, { cpu = 4, settleMs = 1500, afte
   cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
   cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
   await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
+  // A renderer that builds the page in script (Scalar, at 4×) may paint only well after the network is idle.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60_000 }).catch(() => {});
   await page.waitForTimeout(settleMs);
   const perf = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;

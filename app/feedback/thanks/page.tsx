@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { SiteHeader } from '@/components/lean/site-header';
 import { SiteFooter } from '@/components/lean/site-footer';
 
@@ -15,9 +14,9 @@ export default async function FeedbackThanks({ searchParams }: { searchParams: P
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-14">
         <h1 className="text-3xl font-semibold tracking-tight">Thank you</h1>
         <p className="mt-3 text-lg text-fd-muted-foreground">Your answer was recorded. It helps us decide which pages to improve first.</p>
-        <Link href={back} prefetch={false} className="mt-6 inline-block font-medium text-fd-primary hover:underline">
+        <a href={back} className="mt-6 inline-block font-medium text-fd-primary hover:underline">
           ← Back to the page
-        </Link>
+        </a>
       </main>
       <SiteFooter />
     </>
