@@ -64,15 +64,19 @@ export interface NextServer {
 
 export async function startNext(
   env: Record<string, string | undefined> = {},
-  { logFile, port: wanted }: { logFile?: string; port?: number } = {},
+  { logFile, port: wanted, nodeArgs = [] }: { logFile?: string; port?: number; nodeArgs?: string[] } = {},
 ): Promise<NextServer> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` before the e2e suite.');
   const port = wanted ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: withEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      env: withEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   const record = (d: Buffer) => {
     log += d;

@@ -24,8 +24,8 @@ export async function servicesUnavailable(): Promise<string | undefined> {
   return undefined;
 }
 
-export function startOpsNext(env: Record<string, string | undefined>, logFile?: string): Promise<NextServer> {
-  return freePort(OPS_PORTS).then((port) => startNext(env, { port, logFile }));
+export function startOpsNext(env: Record<string, string | undefined>, logFile?: string, nodeArgs?: string[]): Promise<NextServer> {
+  return freePort(OPS_PORTS).then((port) => startNext(env, { port, logFile, nodeArgs }));
 }
 
 /** A well-formed sandbox test key (fact_test_ + 24 base62 characters), new each call. */
