@@ -14,6 +14,7 @@ import { cif } from '../helpers/beta';
 import type { NextServer } from '../helpers/next-server';
 import {
   consoleHeaders,
+  dropTestIpKeys,
   proxied,
   rssMb,
   runLoad,
@@ -107,10 +108,7 @@ describe.skipIf(!!unavailable)(
     afterAll(async () => {
       await server?.stop();
       await database?.drop();
-      const { default: Redis } = await import('ioredis');
-      const redis = new Redis(REDIS_URL);
-      await redis.del(`proxy:ip:${ip}`, `proxy:new-sandbox:ip:${ip}`).catch(() => {});
-      await redis.quit();
+      await dropTestIpKeys();
     });
 
     it('answers every request without a 5xx, and its memory stays flat', async () => {

@@ -14,7 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashKey } from '@/lib/sandbox/auth';
 import { cif, requestBody } from '../helpers/beta';
 import type { NextServer } from '../helpers/next-server';
-import { call, consoleHeaders, proxied, sandboxKey, servicesUnavailable, startOpsNext, testIp, visitorCookie } from '../helpers/ops';
+import {
+  call,
+  consoleHeaders,
+  dropTestIpKeys,
+  proxied,
+  sandboxKey,
+  servicesUnavailable,
+  startOpsNext,
+  testIp,
+  visitorCookie,
+} from '../helpers/ops';
 import { createTestDatabase } from '../helpers/pg';
 import { REDIS_URL } from '../helpers/redis';
 
@@ -26,7 +36,7 @@ let b: NextServer;
 let database: { url: string; drop: () => Promise<void> } | undefined;
 let client: pg.Client;
 let dataDir: string;
-/** Redis keys these tests created (rate-limit counters), removed at the end. */
+/** Redis keys these tests created (rate-limit counters) other than the per-address ones, removed at the end. */
 const redisKeys: string[] = [];
 
 const sandbox = (server: NextServer, key: string, method: string, apiPath: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -65,6 +75,7 @@ describe.skipIf(!!unavailable)('two instances sharing PostgreSQL and Redis', () 
     await Promise.all([a?.stop(), b?.stop()]);
     await client?.end().catch(() => {});
     await database?.drop();
+    await dropTestIpKeys();
     if (redisKeys.length) {
       const { default: Redis } = await import('ioredis');
       const redis = new Redis(REDIS_URL);
@@ -119,7 +130,6 @@ describe.skipIf(!!unavailable)('two instances sharing PostgreSQL and Redis', () 
     // The proxy secret was generated once and stored in the database, not kept in either process or on disk.
     const secrets = await client.query("SELECT count(*)::int AS n FROM app_secrets WHERE name = 'proxy'");
     expect(secrets.rows[0].n).toBe(1);
-    redisKeys.push(`proxy:ip:${ip}`, `proxy:new-sandbox:ip:${ip}`);
   });
 
   it('an Idempotency-Key POST sent to one instance is replayed by the other', async () => {
@@ -168,7 +178,6 @@ describe.skipIf(!!unavailable)('two instances sharing PostgreSQL and Redis', () 
 
   it('the proxy’s per-address limit is one count across instances (PROXY_RATE_LIMIT=6/60)', async () => {
     const ip = testIp();
-    redisKeys.push(`proxy:ip:${ip}`, `proxy:new-sandbox:ip:${ip}`);
     const cookie = await visitorCookie(a, ip);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -218,7 +227,6 @@ describe.skipIf(!!unavailable)('two instances sharing PostgreSQL and Redis', () 
 
   it('the beta form’s per-address limit is one count across instances (BETA_RATE_LIMIT=3/3600)', async () => {
     const ip = testIp();
-    redisKeys.push(`rl:beta-access:${ip}`);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const res = await call(`${(i % 2 ? b : a).url}/api/beta-access`, {

@@ -37,9 +37,32 @@ export function sandboxKey(): string {
     .slice(0, 24)}`;
 }
 
-/** A random documentation address (RFC 5737 TEST-NET-3), so per-address limits never mix two tests. */
+/** Marks the client addresses of this test process, so that their rate-limit counters can be found in Redis. */
+const RUN = `ops${randomBytes(4).toString('hex')}`;
+let ipSeq = 0;
+
+/**
+ * A client address (X-Forwarded-For) of its own, so per-address limits never mix two tests or two runs: a
+ * documentation address (RFC 5737 TEST-NET-3) with this run's mark.
+ */
 export function testIp(): string {
-  return `203.0.113.${1 + Math.floor(Math.random() * 254)}-${randomBytes(3).toString('hex')}`;
+  ipSeq++;
+  return `203.0.113.${1 + (ipSeq % 254)}-${RUN}-${ipSeq}`;
+}
+
+/** Deletes the Redis counters (any limiter) of the addresses testIp gave out in this process. */
+export async function dropTestIpKeys(): Promise<void> {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys = await redis.keys(`*-${RUN}-*`);
+    if (keys.length) await redis.del(...keys);
+  } catch {
+    /* no Redis: nothing to clean */
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface Reply {
