@@ -2,8 +2,7 @@
  * Fixed-window rate limits keyed by a string (an IP address, say): in process memory by default, in Redis
  * when REDIS_URL is set so that every instance shares the count. If Redis fails, an in-memory limiter stands in.
  */
-import { log } from './log';
-import type { Redis } from 'ioredis';
+import { closeRedisClients, redisClient } from './redis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface RateLimit {
@@ -19,37 +18,6 @@ export interface RateLimitOptions {
   duration: number;
   /** Redis URL; undefined keeps the count in memory. */
   redisUrl?: string;
-}
-
-const REDIS = Symbol.for('factuarea.redis');
-type Holder = typeof globalThis & { [REDIS]?: Map<string, Redis> };
-
-/** One ioredis client per URL and process. */
-async function redisClient(url: string): Promise<Redis> {
-  const g = globalThis as Holder;
-  const clients = (g[REDIS] ??= new Map());
-  let client = clients.get(url);
-  if (!client) {
-    const { Redis: RedisCtor } = await import('ioredis');
-    // No offline queue: when Redis is down, calls fail at once and the in-memory insurance limiter answers.
-    client = new RedisCtor(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    client.on('error', (err: Error) => log('error', 'rate-limit Redis error', { error: err }));
-    clients.set(url, client);
-  }
-  if (client.status !== 'ready') {
-    // Wait for the first connection (up to 2 s), so that the first requests are counted in Redis too.
-    const c = client;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(t);
-        c.off('ready', done);
-        resolve();
-      };
-      const t = setTimeout(done, 2000);
-      c.once('ready', done);
-    });
-  }
-  return client;
 }
 
 export function createRateLimit(options: RateLimitOptions): RateLimit {
@@ -82,7 +50,5 @@ export function parseLimit(value: string | undefined, fallback: { points: number
 
 /** Closes the shared Redis clients (tests and graceful shutdown). */
 export async function closeRateLimitStores(): Promise<void> {
-  const g = globalThis as Holder;
-  for (const c of g[REDIS]?.values() ?? []) await c.quit().catch(() => c.disconnect());
-  g[REDIS]?.clear();
+  await closeRedisClients();
 }

@@ -8,7 +8,7 @@ import { migrate } from './migrate';
 import type { Database } from './types';
 
 export type { Database, Queryable, QueryResult, Row } from './types';
-export { sqlState } from './types';
+export { isUnavailable, sqlState } from './types';
 
 export interface DatabaseConfig {
   /** A postgres:// URL; without it, PGlite. */

@@ -1,4 +1,8 @@
-/** PostgreSQL through a `pg` connection pool, behind the shared query interface. */
+/**
+ * PostgreSQL through a `pg` connection pool, behind the shared query interface. The pool outlives database
+ * restarts: connections the server dropped are discarded and replaced on the next query, and a server that is
+ * down fails queries at once (or after a 5 s connection timeout) instead of leaving requests hanging.
+ */
 import { log } from '../log';
 import type { Pool, PoolClient } from 'pg';
 import type { Database, Queryable, QueryResult, Row } from './types';
@@ -16,9 +20,9 @@ function wrap(conn: Pool | PoolClient): Queryable {
   };
 }
 
-export async function openPostgres(connectionString: string, { max = 10 } = {}): Promise<Database> {
+export async function openPostgres(connectionString: string, { max = 10, connectionTimeoutMillis = 5_000 } = {}): Promise<Database> {
   const pg = (await import('pg')).default;
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, keepAlive: true });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => log('error', 'idle PostgreSQL client error', { error: err }));
   await pool.query('SELECT 1');
@@ -29,16 +33,27 @@ export async function openPostgres(connectionString: string, { max = 10 } = {}):
     exec: q.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: without this, a connection dropped between two statements
+      // would be an unhandled 'error' event, which ends the process.
+      let lost: Error | undefined;
+      const onError = (err: Error) => {
+        lost = err;
+        log('error', 'PostgreSQL connection lost during a transaction', { error: err });
+      };
+      client.on('error', onError);
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client whose connection failed is destroyed, not returned to the pool.
+        client.release(broken || lost ? (lost ?? true) : undefined);
       }
     },
     close: () => pool.end(),

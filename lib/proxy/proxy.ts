@@ -7,6 +7,7 @@ import type { ProxyConfig } from './config';
 import { PROXY_ERROR_HEADER, proxyError, type ProxyErrorCode } from './errors';
 import { browserResponseHeaders, upstreamRequestHeaders } from './headers';
 import { containsLiveKey, deriveVisitorKey, ownKeyOf } from './keys';
+import { log as logLine } from '../log';
 import { consoleLogger, type Logger } from './log';
 import { createLimiter, type Limiter } from './rate-limit';
 import { clientIp } from './client-ip';
@@ -192,11 +193,12 @@ export function createProxy(deps: ProxyDeps): Proxy {
       } catch (error) {
         if (!(error instanceof Refusal)) {
           // Unexpected: log the error's name only (a message could quote a request).
-          console.error(`[proxy] unexpected ${error instanceof Error ? error.name : 'error'}`);
+          logLine('error', '[proxy] unexpected failure', { error_name: error instanceof Error ? error.name : 'error' });
           res = proxyError('upstream_unavailable', 'The console proxy failed unexpectedly.', errorOptions());
         } else res = proxyError(error.code, error.message, errorOptions(error.extra));
       }
       log({
+        request_id: res.headers.get('x-request-id') ?? undefined,
         method: req.method.toUpperCase(),
         template: state.template,
         status: res.status,

@@ -2,8 +2,8 @@
  * The proxy's rate limits: a fixed window per client address and one for the whole proxy, counted in process
  * memory by default and in Redis when REDIS_URL is set, so that several instances share the counts.
  */
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { redisClient } from '../redis';
 
 export type Verdict = { ok: true } | { ok: false; retryAfter: number };
 
@@ -24,35 +24,6 @@ export interface LimitOptions {
 export function parseLimit(value: string | undefined, fallback: { points: number; duration: number }) {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value ?? '');
   return m && Number(m[1]) > 0 && Number(m[2]) > 0 ? { points: Number(m[1]), duration: Number(m[2]) } : fallback;
-}
-
-const CLIENTS = Symbol.for('factuarea.proxy.redis');
-type Holder = typeof globalThis & { [CLIENTS]?: Map<string, Promise<Redis>> };
-
-/** One ioredis client per URL and process, connected before first use (up to 2 s). */
-function redisClient(url: string): Promise<Redis> {
-  const g = globalThis as Holder;
-  const clients = (g[CLIENTS] ??= new Map());
-  let client = clients.get(url);
-  if (!client) {
-    client = import('ioredis').then(async ({ Redis: RedisClient }) => {
-      // No offline queue: with Redis down, calls fail at once and the in-memory insurance limiter answers.
-      const redis = new RedisClient(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      redis.on('error', (error: Error) => console.error(`[proxy] Redis: ${error.message}`));
-      if (redis.status !== 'ready')
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          const timer = setTimeout(done, 2000);
-          redis.once('ready', done);
-        });
-      return redis;
-    });
-    clients.set(url, client);
-  }
-  return client;
 }
 
 export function createLimiter(options: LimitOptions): Limiter {

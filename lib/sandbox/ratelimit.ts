@@ -5,8 +5,7 @@
  * window and the seconds until it resets.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
-import { log } from '../log';
+import { holdRedisClient, releaseRedisClient } from '../redis';
 import { TIERS, type Tier } from './tiers';
 
 export interface RateState {
@@ -32,37 +31,17 @@ const state = (limit: number, res: RateLimiterRes | null, limited: boolean): Rat
   limited,
 });
 
-/**
- * A Redis client that fails fast (no offline queue) so the in-memory insurance answers while Redis is down,
- * after waiting up to 2 s for the first connection so that the first requests are counted in Redis too.
- */
-async function connect(url: string): Promise<Redis> {
-  const { default: RedisClient } = await import('ioredis');
-  const client = new RedisClient(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  client.on('error', (error: Error) => log('error', 'sandbox rate-limit Redis error', { error }));
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      client.off('ready', done);
-      resolve();
-    };
-    const timer = setTimeout(done, 2_000);
-    client.once('ready', done);
-  });
-  return client;
-}
-
 export function createRateLimiter(options: { redisUrl?: string; prefix?: string } = {}): RateLimiter {
   const prefix = options.prefix ?? 'sbx_rl';
   if (options.redisUrl) {
     const url = options.redisUrl;
-    let client: Promise<Redis> | undefined;
+    let client: ReturnType<typeof holdRedisClient> | undefined;
     const limiters = new Map<Tier, Promise<RateLimiterAbstract>>();
     return limiterApi(
       (tier) => {
         let l = limiters.get(tier);
         if (!l) {
-          client ??= connect(url);
+          client ??= holdRedisClient(url);
           const base = { points: TIERS[tier].perMinute, duration: 60, keyPrefix: `${prefix}_${tier}` };
           l = client.then((storeClient) => new RateLimiterRedis({ ...base, storeClient, insuranceLimiter: new RateLimiterMemory(base) }));
           limiters.set(tier, l);
@@ -71,8 +50,9 @@ export function createRateLimiter(options: { redisUrl?: string; prefix?: string 
       },
       async () => {
         if (!client) return;
-        const c = await client;
-        await c.quit().catch(() => c.disconnect());
+        client = undefined;
+        limiters.clear();
+        await releaseRedisClient(url);
       },
     );
   }

@@ -6,10 +6,33 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-export async function freePort(): Promise<number> {
+/** A port nothing listens on: any (0), or the first free one of a range. */
+export async function freePort(range?: [number, number]): Promise<number> {
+  if (range) {
+    // Start at a random place in the range, so that two runs at once rarely try the same ports.
+    const [lo, hi] = range;
+    const span = hi - lo + 1;
+    const offset = Math.floor(Math.random() * span);
+    for (let i = 0; i < span; i++) {
+      const port = lo + ((offset + i) % span);
+      if (await portIsFree(port)) return port;
+    }
+    throw new Error(`No free port in ${lo}-${hi}`);
+  }
+  return listenOn(0);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return listenOn(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(port, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
       srv.close(() => resolve(port));
     });
@@ -30,19 +53,30 @@ function withEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
 export interface NextServer {
   url: string;
   port: number;
+  /** The server process (next start serves in this process), e.g. to read its memory in /proc/<pid>/status. */
+  pid: number;
+  /** Whether the process is still running. */
+  alive(): boolean;
   /** Everything the server wrote to stdout and stderr so far. */
   log(): string;
   stop(): Promise<void>;
 }
 
-export async function startNext(env: Record<string, string | undefined> = {}, { logFile }: { logFile?: string } = {}): Promise<NextServer> {
+export async function startNext(
+  env: Record<string, string | undefined> = {},
+  { logFile, port: wanted, nodeArgs = [] }: { logFile?: string; port?: number; nodeArgs?: string[] } = {},
+): Promise<NextServer> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` before the e2e suite.');
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: withEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      env: withEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   const record = (d: Buffer) => {
     log += d;
@@ -67,6 +101,8 @@ export async function startNext(env: Record<string, string | undefined> = {}, { 
   return {
     url,
     port,
+    pid: child.pid!,
+    alive: () => child.exitCode === null && child.signalCode === null,
     log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {

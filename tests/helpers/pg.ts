@@ -31,3 +31,17 @@ export async function createTestDatabase(prefix = 'factuarea_test'): Promise<{ u
     },
   };
 }
+
+/** Why PostgreSQL at PG_ADMIN_URL cannot be used (for a test's skip message), or undefined when it answers. */
+export async function pgUnavailable(url = PG_ADMIN_URL): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (error) {
+    return `no PostgreSQL at ${url}: ${(error as Error).message}`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -97,7 +97,9 @@ describe('forwarding', () => {
     for (const h of ['cookie', 'x-forwarded-for', 'x-custom', 'origin', 'sec-fetch-site', 'referer'])
       expect(got.headers[h], h).toBeUndefined();
     expect(got.headers['user-agent']).toBe('factuarea-docs-console/1');
-    expect(logs).toEqual([{ method: 'POST', template: '/clients', status: 201, code: undefined, ms: expect.any(Number) }]);
+    expect(logs).toEqual([
+      { request_id: 'req_up', method: 'POST', template: '/clients', status: 201, code: undefined, ms: expect.any(Number) },
+    ]);
   });
 
   it('uses the visitor’s own test key when they paste one, and the shared key when configured', async () => {

@@ -5,7 +5,8 @@ import { langFromHeader } from '@/lib/beta/copy';
 import { submitBetaRequest } from '@/lib/beta/service';
 import { readBody } from '@/lib/http/body';
 import { clientIp } from '@/lib/http/client-ip';
-import { errorResponse, newRequestId } from '@/lib/http/errors';
+import { errorResponse, failureResponse, newRequestId } from '@/lib/http/errors';
+import { isUnavailable } from '@/lib/db';
 
 export async function POST(request: Request) {
   const requestId = newRequestId();
@@ -16,11 +17,8 @@ export async function POST(request: Request) {
     const outcome = await submitBetaRequest(body.data, { ip: clientIp(request.headers) });
     return outcomeResponse(outcome, requestId, lang);
   } catch (error) {
-    log('error', 'beta-access submission failed', { request_id: requestId, error });
-    return errorResponse(
-      500,
-      { type: 'api_error', code: 'internal_error', message: 'The request could not be stored. Retry in a minute.' },
-      requestId,
-    );
+    const unavailable = isUnavailable(error);
+    log('error', 'beta-access submission failed', { request_id: requestId, database_unavailable: unavailable, error });
+    return failureResponse(unavailable, 'The request', requestId);
   }
 }

@@ -3,7 +3,8 @@
  * a plain form post (no JavaScript) is redirected to the thank-you page.
  */
 import { ulid } from 'ulid';
-import { db } from '@/lib/db';
+import { db, isUnavailable } from '@/lib/db';
+import { log } from '@/lib/log';
 import { feedbackSchema, saveFeedback } from '@/lib/feedback';
 
 export const dynamic = 'force-dynamic';
@@ -12,9 +13,9 @@ function requestId() {
   return `req_${ulid()}`;
 }
 
-function error(status: number, code: string, message: string, param: string | null = null) {
-  const type = status >= 500 ? 'api_error' : 'invalid_request_error';
-  return Response.json({ error: { type, code, message, param, doc_url: null, request_id: requestId() } }, { status });
+function error(status: number, code: string, message: string, param: string | null = null, headers: Record<string, string> = {}) {
+  const type = status === 503 ? 'service_unavailable_error' : status >= 500 ? 'api_error' : 'invalid_request_error';
+  return Response.json({ error: { type, code, message, param, doc_url: null, request_id: requestId() } }, { status, headers });
 }
 
 export async function POST(req: Request) {
@@ -34,7 +35,18 @@ export async function POST(req: Request) {
   try {
     await saveFeedback(await db(), parsed.data);
   } catch (e) {
-    console.error('feedback: could not store', e);
+    const unavailable = isUnavailable(e);
+    log('error', 'feedback could not be stored', { database_unavailable: unavailable, error: e });
+    if (unavailable)
+      return error(
+        503,
+        'service_unavailable',
+        'The feedback could not be stored: the database is not answering. Retry in a few seconds.',
+        null,
+        {
+          'Retry-After': '5',
+        },
+      );
     return error(500, 'internal_error', 'The feedback could not be stored. Please try again.');
   }
   // A relative Location keeps the redirect on the origin the reader used (form-action 'self').
