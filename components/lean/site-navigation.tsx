@@ -24,12 +24,7 @@ function softTarget(event: MouseEvent): string | undefined {
   )
     return;
   const url = new URL(a.href);
-  if (
-    url.origin !== location.origin ||
-    url.pathname.startsWith('/api/') ||
-    url.pathname.startsWith('/sandbox/') ||
-    FILE.test(url.pathname)
-  )
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/sandbox/') || FILE.test(url.pathname))
     return;
   if (url.pathname === location.pathname && url.search === location.search) return;
   return url.pathname + url.search + url.hash;
