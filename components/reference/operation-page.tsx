@@ -30,7 +30,7 @@ function ParameterList({ op }: { op: Operation }) {
         if (!params.length) return null;
         const paginated = params.some((p) => p.component && PAGINATION.has(p.component));
         return (
-          <section key={where} aria-labelledby={`params-${where}`} className="mt-8">
+          <section key={where} aria-labelledby={`params-${where}`} className="deferred-paint mt-8">
             <h2 id={`params-${where}`} className="text-lg font-semibold">
               {title}
             </h2>
@@ -146,117 +146,24 @@ export async function OperationPage({ doc, op, tryIt }: { doc: JsonObject; op: O
         </div>
       ) : null}
 
-      <div className="mt-6 grid gap-10 xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]">
-        <div className="min-w-0">
+      {/*
+        The description and Try it, then the code samples, then the details: the samples come early in the HTML so
+        they are painted with the first frame; on wide screens the grid puts them in a sticky column on the right.
+      */}
+      <div className="mt-6 grid gap-x-10 gap-y-6 xl:gap-y-0 xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)] xl:grid-rows-[auto_1fr]">
+        <div className="min-w-0 xl:col-start-1 xl:row-start-1">
           <StaticHtml>
             <Markdown text={op.description} />
           </StaticHtml>
           <div className="mt-5">
             <TryIt {...tryIt} />
           </div>
-
-          {/* Everything below is read-only: one HTML string, never hydrated. */}
-          <StaticHtml>
-            <ParameterList op={op} />
-
-            {op.requestBody ? (
-              <section aria-labelledby="request-body" className="mt-8">
-                <h2 id="request-body" className="text-lg font-semibold">
-                  Request body{' '}
-                  {op.requestBody.required ? <span className="text-xs font-medium text-red-600 dark:text-red-400">required</span> : null}
-                </h2>
-                {op.requestBody.content.map((c) => (
-                  <div key={c.mediaType} className="mt-2">
-                    <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
-                    <SchemaView doc={doc} schema={c.schema} idPrefix="body" />
-                  </div>
-                ))}
-              </section>
-            ) : null}
-
-            <section aria-labelledby="responses" className="mt-8">
-              <h2 id="responses" className="text-lg font-semibold">
-                Responses
-              </h2>
-              {success.map((r) => (
-                <div key={r.status} id={`response-${r.status}`} className="mt-3 rounded-xl border p-4">
-                  <p className="flex items-baseline gap-2">
-                    <span className="font-mono text-sm font-semibold text-emerald-700 dark:text-emerald-400">{r.status}</span>
-                    <Markdown text={r.description} inline />
-                  </p>
-                  {r.content.map((c) => (
-                    <div key={c.mediaType} className="mt-2">
-                      <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
-                      {c.mediaType.includes('json') ? (
-                        <SchemaView doc={doc} schema={c.schema} idPrefix={`response-${r.status}`} />
-                      ) : (
-                        <p className="text-sm">The file itself, as binary content.</p>
-                      )}
-                    </div>
-                  ))}
-                </div>
-              ))}
-              {errors.length ? (
-                <div className="mt-4 overflow-x-auto">
-                  <table className="w-full text-sm">
-                    <thead>
-                      <tr className="border-b text-start text-xs text-fd-muted-foreground">
-                        <th className="py-2 pe-3 text-start font-medium">Status</th>
-                        <th className="py-2 pe-3 text-start font-medium">When</th>
-                        <th className="py-2 text-start font-medium">Error codes</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {errors.map((r) => (
-                        <tr key={r.status} id={`response-${r.status}`} className="border-b align-top last:border-b-0">
-                          <td className="py-2 pe-3 font-mono font-semibold text-red-700 dark:text-red-400">{r.status}</td>
-                          <td className="py-2 pe-3 text-fd-muted-foreground">
-                            <Markdown text={r.description} />
-                          </td>
-                          <td className="py-2">
-                            <ul className="flex flex-col gap-1">
-                              {(codes.get(r.status) ?? []).map((c) => (
-                                <li key={c}>
-                                  <a href={`/guides/errors#${c}`} className="font-mono text-xs text-fd-primary underline">
-                                    {c}
-                                  </a>
-                                </li>
-                              ))}
-                            </ul>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <p className="mt-2 text-xs text-fd-muted-foreground">
-                    Every error has the same envelope: <code>{'{ "error": { type, code, message, param, doc_url, request_id } }'}</code>.
-                    Branch on <code>code</code>, never on <code>message</code>.
-                  </p>
-                </div>
-              ) : null}
-            </section>
-
-            {headers.length ? (
-              <section aria-labelledby="response-headers" className="mt-8">
-                <h2 id="response-headers" className="text-lg font-semibold">
-                  Response headers
-                </h2>
-                <ul className="mt-2 text-sm">
-                  {headers.map((h) => (
-                    <li key={h.name} className="border-b py-2 last:border-b-0">
-                      <code className="font-semibold">{h.name}</code>
-                      <div className="text-fd-muted-foreground">
-                        <Markdown text={h.description} />
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-          </StaticHtml>
         </div>
 
-        <aside className="min-w-0 xl:sticky xl:top-20 xl:self-start" aria-label="Code samples and examples">
+        <aside
+          className="min-w-0 xl:sticky xl:top-20 xl:col-start-2 xl:row-span-2 xl:row-start-1 xl:self-start"
+          aria-label="Code samples and examples"
+        >
           <div className="mb-2 flex items-center justify-between gap-2">
             <h2 className="text-sm font-semibold">Request</h2>
             <BaseUrlSwitch />
@@ -285,6 +192,106 @@ export async function OperationPage({ doc, op, tryIt }: { doc: JsonObject; op: O
             </>
           ) : null}
         </aside>
+
+        {/* Read-only: one HTML string, never hydrated. */}
+        <StaticHtml className="min-w-0 xl:col-start-1 xl:row-start-2">
+          <ParameterList op={op} />
+
+          {op.requestBody ? (
+            <section aria-labelledby="request-body" className="deferred-paint mt-8">
+              <h2 id="request-body" className="text-lg font-semibold">
+                Request body{' '}
+                {op.requestBody.required ? <span className="text-xs font-medium text-red-600 dark:text-red-400">required</span> : null}
+              </h2>
+              {op.requestBody.content.map((c) => (
+                <div key={c.mediaType} className="mt-2">
+                  <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
+                  <SchemaView doc={doc} schema={c.schema} idPrefix="body" />
+                </div>
+              ))}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="responses" className="deferred-paint mt-8">
+            <h2 id="responses" className="text-lg font-semibold">
+              Responses
+            </h2>
+            {success.map((r) => (
+              <div key={r.status} id={`response-${r.status}`} className="mt-3 rounded-xl border p-4">
+                <p className="flex items-baseline gap-2">
+                  <span className="font-mono text-sm font-semibold text-emerald-700 dark:text-emerald-400">{r.status}</span>
+                  <Markdown text={r.description} inline />
+                </p>
+                {r.content.map((c) => (
+                  <div key={c.mediaType} className="mt-2">
+                    <p className="mb-1 font-mono text-xs text-fd-muted-foreground">{c.mediaType}</p>
+                    {c.mediaType.includes('json') ? (
+                      <SchemaView doc={doc} schema={c.schema} idPrefix={`response-${r.status}`} />
+                    ) : (
+                      <p className="text-sm">The file itself, as binary content.</p>
+                    )}
+                  </div>
+                ))}
+              </div>
+            ))}
+            {errors.length ? (
+              <div className="mt-4 overflow-x-auto">
+                <table className="w-full text-sm">
+                  <thead>
+                    <tr className="border-b text-start text-xs text-fd-muted-foreground">
+                      <th className="py-2 pe-3 text-start font-medium">Status</th>
+                      <th className="py-2 pe-3 text-start font-medium">When</th>
+                      <th className="py-2 text-start font-medium">Error codes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {errors.map((r) => (
+                      <tr key={r.status} id={`response-${r.status}`} className="border-b align-top last:border-b-0">
+                        <td className="py-2 pe-3 font-mono font-semibold text-red-700 dark:text-red-400">{r.status}</td>
+                        <td className="py-2 pe-3 text-fd-muted-foreground">
+                          <Markdown text={r.description} />
+                        </td>
+                        <td className="py-2">
+                          <ul className="flex flex-col gap-1">
+                            {(codes.get(r.status) ?? []).map((c) => (
+                              <li key={c}>
+                                <a href={`/guides/errors#${c}`} className="font-mono text-xs text-fd-primary underline">
+                                  {c}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="mt-2 text-xs text-fd-muted-foreground">
+                  Every error has the same envelope: <code>{'{ "error": { type, code, message, param, doc_url, request_id } }'}</code>.
+                  Branch on <code>code</code>, never on <code>message</code>.
+                </p>
+              </div>
+            ) : null}
+          </section>
+
+          {headers.length ? (
+            <section aria-labelledby="response-headers" className="deferred-paint mt-8">
+              <h2 id="response-headers" className="text-lg font-semibold">
+                Response headers
+              </h2>
+              <ul className="mt-2 text-sm">
+                {headers.map((h) => (
+                  <li key={h.name} className="border-b py-2 last:border-b-0">
+                    <code className="font-semibold">{h.name}</code>
+                    <div className="text-fd-muted-foreground">
+                      <Markdown text={h.description} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </StaticHtml>
       </div>
     </div>
   );
