@@ -248,7 +248,8 @@ const checks = [
   ...['landing', 'guide', ...refs.map(([k]) => k)].map((k) => [`${k} LCP ≤ ${BUDGET.lcpMs} ms`, summary[k].lcp <= BUDGET.lcpMs]),
   ...['landing', 'guide', ...refs.map(([k]) => k)].map((k) => [`${k} TBT ≤ ${BUDGET.tbtMs} ms`, summary[k].tbt <= BUDGET.tbtMs]),
   [`console on demand ≤ ${BUDGET.consoleJsKB} KB`, results.console.jsKB <= BUDGET.consoleJsKB],
-  ...(results.build
+  // The build budget is for the real document; the scale test reports its build figures without judging them.
+  ...(results.build && !OPS
     ? [
         [`build ≤ ${BUDGET.buildS} s`, results.build.seconds <= BUDGET.buildS],
         [`build ≤ ${BUDGET.buildGiB} GiB`, results.build.peakGiB <= BUDGET.buildGiB],
