@@ -47,43 +47,56 @@ function run(cmd, argv, extraEnv = {}) {
   });
 }
 
-/** Peak resident memory of a process and all its descendants, sampled from /proc. */
-function treeRss(rootPid) {
+/**
+ * Memory of a process and all its descendants, from /proc: the sum of resident sets (RSS, which counts pages
+ * shared between processes — the node binary, libraries, copy-on-write heap — once per process) and the sum
+ * of proportional sets (PSS: shared pages split between their sharers, so the tree's real footprint).
+ */
+function treeMemory(rootPid) {
   const children = new Map();
-  const rss = new Map();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const parts = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(parts[1]);
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
-      rss.set(Number(pid), Number(parts[21]) * 4096);
     } catch {
       /* gone */
     }
   }
-  let total = 0;
+  let rss = 0;
+  let pss = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
-    total += rss.get(pid) ?? 0;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+      pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+    } catch {
+      /* gone */
+    }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rss, pss };
 }
 
 async function build() {
   const started = Date.now();
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
+  let peakRss = 0;
+  const timer = setInterval(() => {
+    const { rss, pss } = treeMemory(child.pid);
+    peak = Math.max(peak, pss);
+    peakRss = Math.max(peakRss, rss);
+  }, 200);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const code = await new Promise((r) => child.on('exit', r));
   clearInterval(timer);
   if (code !== 0) throw new Error(`next build failed:\n${out.slice(-3000)}`);
   addCompileHints(distDir);
-  return { seconds: (Date.now() - started) / 1000, peakGiB: peak / 1024 ** 3 };
+  return { seconds: (Date.now() - started) / 1000, peakGiB: peak / 1024 ** 3, peakRssSumGiB: peakRss / 1024 ** 3 };
 }
 
 const freePort = () =>
@@ -211,7 +224,10 @@ renderers.server.close();
 // Report.
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 console.log(`\nFactuarea developer portal — bench (${results.operations} operations, medians of ${RUNS} cold loads, 4× CPU, 1350×940)\n`);
-if (results.build) console.log(`build: ${fmt(results.build.seconds, 1)} s, peak memory ${fmt(results.build.peakGiB, 2)} GiB\n`);
+if (results.build)
+  console.log(
+    `build: ${fmt(results.build.seconds, 1)} s, peak memory ${fmt(results.build.peakGiB, 2)} GiB (PSS of the process tree; RSS summed per process ${fmt(results.build.peakRssSumGiB, 2)} GiB)\n`,
+  );
 console.log('page            JS KB  total KB  reqs   FCP ms   LCP ms   TBT ms');
 for (const [name, s] of Object.entries(summary))
   console.log(
