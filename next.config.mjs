@@ -9,6 +9,9 @@ const config = {
   // The bench builds a synthetic 1,000-operation site beside the real one.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // The bundled document is read at run time (lib/openapi/document.ts); local builds and data never ship.
+  outputFileTracingIncludes: { '/**': ['openapi/dist/openapi.json'] },
+  outputFileTracingExcludes: { '/**': ['bench/**', '.data/**', 'test-results/**'] },
   // Loaded from node_modules at run time, not bundled: PGlite reads its WebAssembly files next to its code.
   serverExternalPackages: ['@electric-sql/pglite', 'ioredis', 'nodemailer', 'rate-limiter-flexible'],
   async headers() {
