@@ -1,9 +1,9 @@
 /** Highlights a snippet on the server with shiki (both themes in one pass); no highlighter reaches the browser. */
-import { codeToHtml } from 'shiki';
+import { highlightToHtml } from '@/lib/html/highlight';
 import { CopyButton } from './lean/copy-button';
 
 export async function Code({ code, lang, title }: { code: string; lang: string; title?: string }) {
-  const html = await codeToHtml(code, { lang, themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false });
+  const html = await highlightToHtml(code, lang);
   return (
     <figure className="not-prose relative my-4 overflow-hidden rounded-xl border bg-fd-secondary/50 text-sm">
       {title ? <figcaption className="border-b px-4 py-2 font-mono text-xs text-fd-muted-foreground">{title}</figcaption> : null}
