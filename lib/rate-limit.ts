@@ -11,8 +11,10 @@ export interface RateLimit {
 }
 
 export interface RateLimitOptions {
-  /** Distinguishes the limits of different routes in a shared store. */
+  /** Distinguishes the limits of different routes in a shared store: counters live under `rl:<name>`. */
   name: string;
+  /** The counters' key prefix when it is not `rl:<name>` (the console proxy's live under `proxy:…`). */
+  keyPrefix?: string;
   points: number;
   /** Window, in seconds. */
   duration: number;
@@ -21,7 +23,7 @@ export interface RateLimitOptions {
 }
 
 export function createRateLimit(options: RateLimitOptions): RateLimit {
-  const base = { keyPrefix: `rl:${options.name}`, points: options.points, duration: options.duration };
+  const base = { keyPrefix: options.keyPrefix ?? `rl:${options.name}`, points: options.points, duration: options.duration };
   let limiter: Promise<RateLimiterAbstract> | undefined;
   const get = () =>
     (limiter ??= options.redisUrl
