@@ -4,6 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { db, isUnavailable } from '@/lib/db';
+import { failureResponse } from '@/lib/http/errors';
 import { log } from '@/lib/log';
 import { feedbackSchema, saveFeedback } from '@/lib/feedback';
 
@@ -13,9 +14,9 @@ function requestId() {
   return `req_${ulid()}`;
 }
 
-function error(status: number, code: string, message: string, param: string | null = null, headers: Record<string, string> = {}) {
-  const type = status === 503 ? 'service_unavailable_error' : status >= 500 ? 'api_error' : 'invalid_request_error';
-  return Response.json({ error: { type, code, message, param, doc_url: null, request_id: requestId() } }, { status, headers });
+function error(status: number, code: string, message: string, param: string | null = null) {
+  const type = status >= 500 ? 'api_error' : 'invalid_request_error';
+  return Response.json({ error: { type, code, message, param, doc_url: null, request_id: requestId() } }, { status });
 }
 
 export async function POST(req: Request) {
@@ -37,16 +38,7 @@ export async function POST(req: Request) {
   } catch (e) {
     const unavailable = isUnavailable(e);
     log('error', 'feedback could not be stored', { database_unavailable: unavailable, error: e });
-    if (unavailable)
-      return error(
-        503,
-        'service_unavailable',
-        'The feedback could not be stored: the database is not answering. Retry in a few seconds.',
-        null,
-        {
-          'Retry-After': '5',
-        },
-      );
+    if (unavailable) return failureResponse(true, 'The feedback', requestId());
     return error(500, 'internal_error', 'The feedback could not be stored. Please try again.');
   }
   // A relative Location keeps the redirect on the origin the reader used (form-action 'self').
